@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := FORUM_DEVELOPMENT=true $(BIN)/flask --app wsgi
+TRANSLATIONS := $(patsubst %.po,%.mo,$(wildcard forum/translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test install browser lint translations extract-messages seed-large clean
+
+run: install translations
+	$(FLASK) db upgrade
+	$(FLASK) forum seed-demo
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install translations browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[dev]'
+	touch $@
+
+translations: install $(TRANSLATIONS)
+
+forum/translations/%/LC_MESSAGES/messages.mo: forum/translations/%/LC_MESSAGES/messages.po
+	$(BIN)/pybabel compile --use-fuzzy=false --statistics --domain messages --input-file $< --output-file $@ 2>&1 | tail -n 1
+
+# Browser tests drive Debian's Chromium. Installed here when we may (root with apt);
+# otherwise the browser tests say why they skip (and fail in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium not found: browser tests will be skipped (apt-get install chromium)"; fi; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+extract-messages: install
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords _l --no-location --sort-output --output-file forum/translations/messages.pot .
+	$(BIN)/pybabel update --input-file forum/translations/messages.pot --output-dir forum/translations --no-fuzzy-matching --ignore-obsolete
+
+seed-large: install translations
+	$(FLASK) db upgrade
+	$(FLASK) forum seed --posts 200000
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,67 @@
+"""Kundenforum: a customer community forum.
+
+create_app() follows the flaskr order: defaults, then instance/config.py, then
+FORUM_* environment variables (the deployment wins); tests pass a mapping instead.
+"""
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import config as config_module
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(config_module.Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("FORUM")
+    else:
+        app.config.update(test_config)
+    config_module.finalize(app.config, app.instance_path)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    if app.config["PROXY_FIX_X_FOR"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])
+
+    _init_extensions(app)
+    _register_capabilities(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from . import i18n
+    from .auth import sessions
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=None)
+    sessions.init_login(app, login_manager)
+    i18n.init_app(app)
+
+
+def _register_capabilities(app: Flask) -> None:
+    from . import cli, errors, web
+    from .auth import bp as auth_bp
+    from .boards import bp as boards_bp
+    from .posts import bp as posts_bp
+    from .users import bp as users_bp
+
+    for blueprint in (auth_bp, boards_bp, posts_bp, users_bp):
+        app.register_blueprint(blueprint)
+    web.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)

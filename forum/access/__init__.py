@@ -1,0 +1,16 @@
+from .permissions import Permission
+from .policy import Decision, can, decide, load_or_404, readable_visibilities, require
+from .queries import readable_boards, readable_posts, readable_threads
+
+__all__ = [
+    "Decision",
+    "Permission",
+    "can",
+    "decide",
+    "load_or_404",
+    "readable_boards",
+    "readable_posts",
+    "readable_threads",
+    "readable_visibilities",
+    "require",
+]

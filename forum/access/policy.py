@@ -1,0 +1,120 @@
+"""The one access policy: may this user see or do this?
+
+`decide()` is pure: it reads the user's roles and the target's state, never the
+request. Views use `require()`/`load_or_404()`; lists use the SQL twins in
+`queries.py`, which are built from the same `readable_visibilities()` so that
+the yes/no answer and the SQL filter cannot disagree.
+"""
+
+from dataclasses import dataclass
+
+from flask import abort
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from ..extensions import db
+from ..models import Board, Post, PostingPolicy, Thread, Visibility
+from .permissions import Permission
+
+
+def readable_visibilities(user) -> frozenset[str]:
+    """Board visibilities this user may read."""
+    if user.is_admin or user.is_staff:
+        return frozenset(Visibility)
+    if user.is_moderator or user.is_verified_customer:
+        return frozenset({Visibility.PUBLIC, Visibility.CUSTOMERS})
+    return frozenset({Visibility.PUBLIC})
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    # False when the user may not even know the target exists: answered with 404.
+    visible: bool = True
+    reason: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOW = Decision(True)
+HIDDEN = Decision(False, visible=False)
+
+
+def deny(reason) -> Decision:
+    return Decision(False, visible=True, reason=str(reason))
+
+
+def _board_of(target) -> Board:
+    if isinstance(target, Board):
+        return target
+    if isinstance(target, Thread):
+        return target.board
+    return target.thread.board
+
+
+def decide(user, permission: Permission, target) -> Decision:
+    board = _board_of(target)
+    if board.visibility not in readable_visibilities(user):
+        return HIDDEN
+    if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
+        return ALLOW
+
+    if not user.is_authenticated:
+        return deny(_l("Please log in to write."))
+    if permission is Permission.THREAD_CREATE:
+        return _may_start_thread(user, board)
+    if permission is Permission.THREAD_REPLY:
+        return _may_reply(user, target)
+    if permission is Permission.POST_EDIT:
+        return _may_edit(user, target)
+    raise ValueError(f"unknown permission {permission!r}")
+
+
+def _may_start_thread(user, board: Board) -> Decision:
+    if board.posting_policy == PostingPolicy.MEMBERS:
+        return ALLOW
+    if board.posting_policy == PostingPolicy.STAFF and (user.is_staff or user.is_admin):
+        return ALLOW
+    if board.posting_policy == PostingPolicy.STAFF:
+        return deny(_l("Only staff can start threads in this board."))
+    return deny(_l("This board is read-only."))
+
+
+def _may_reply(user, thread: Thread) -> Decision:
+    if thread.board.posting_policy == PostingPolicy.READ_ONLY:
+        return deny(_l("This board is read-only."))
+    if thread.is_locked and not (user.is_moderator or user.is_admin):
+        return deny(_l("This thread is locked. New replies are not possible."))
+    return ALLOW
+
+
+def _may_edit(user, post: Post) -> Decision:
+    if user.is_moderator or user.is_admin:
+        return ALLOW
+    if post.author_id != user.id:
+        return deny(_l("You can only edit your own posts."))
+    if post.thread.is_locked:
+        return deny(_l("This thread is locked. Posts can no longer be edited."))
+    return ALLOW
+
+
+def can(user, permission: Permission, target) -> bool:
+    return decide(user, permission, target).allowed
+
+
+def require(permission: Permission, target, user=None):
+    """For views: 404 when the target is invisible to the user, 403 with a reason otherwise."""
+    decision = decide(user if user is not None else current_user, permission, target)
+    if not decision.visible:
+        abort(404)
+    if not decision.allowed:
+        abort(403, description=decision.reason)
+    return target
+
+
+def load_or_404(model, ident: int, permission: Permission, user=None):
+    target = db.session.get(model, ident)
+    if target is None:
+        abort(404)
+    return require(permission, target, user)

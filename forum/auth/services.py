@@ -1,0 +1,98 @@
+"""Account use cases. Each takes an explicit actor and commits once."""
+
+from flask import current_app
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from ..models import User, canonical_username
+from ..models.users import new_session_nonce
+
+# Compared against when no account matches, so a miss costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
+
+
+class AccountTaken(Exception):
+    def __init__(self, field: str):
+        super().__init__(field)
+        self.field = field
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def username_taken(username: str) -> bool:
+    canonical = canonical_username(username.strip())
+    return (
+        db.session.scalar(select(User.id).where(User.username_canonical == canonical)) is not None
+    )
+
+
+def email_taken(email: str) -> bool:
+    address = normalize_email(email)
+    return db.session.scalar(select(User.id).where(User.email == address)) is not None
+
+
+def register(username: str, email: str, password: str, locale: str | None = None) -> User:
+    if username_taken(username):
+        raise AccountTaken("username")
+    if email_taken(email):
+        raise AccountTaken("email")
+    user = User(
+        username=username.strip(),
+        email=normalize_email(email),
+        password=password,
+        locale=locale,
+    )
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Someone else took the name or address in the same moment.
+        db.session.rollback()
+        raise AccountTaken("username" if username_taken(username) else "email") from None
+    return user
+
+
+def authenticate(login: str, password: str) -> User | None:
+    login = login.strip()
+    user = db.session.scalar(
+        select(User).where(
+            or_(
+                User.username_canonical == canonical_username(login),
+                User.email == normalize_email(login),
+            )
+        )
+    )
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def change_password(actor: User, new_password: str) -> None:
+    """Also ends every other session of the account."""
+    actor.set_password(new_password)
+    actor.session_nonce = new_session_nonce()
+    db.session.commit()
+
+
+def update_profile(actor: User, display_name: str, bio: str, locale: str | None) -> None:
+    actor.display_name = display_name.strip() or None
+    actor.bio = bio.strip() or None
+    if locale in current_app.config["LANGUAGES"]:
+        actor.locale = locale
+    db.session.commit()
+
+
+def create_admin(username: str, email: str, password: str) -> User:
+    user = register(username, email, password)
+    user.is_admin = True
+    db.session.commit()
+    return user
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count(User.id)))

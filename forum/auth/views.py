@@ -1,0 +1,104 @@
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from .. import ratelimit
+from ..i18n import select_locale
+from ..models import canonical_username
+from ..urls import safe_next
+from . import bp, services
+from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
+
+
+def _too_many(seconds: int) -> str:
+    return _(
+        "Too many attempts. Please try again in %(num)d minutes.",
+        num=ratelimit.minutes(seconds),
+    )
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("boards.index"))
+    form = RegisterForm()
+    status = 200
+    if form.validate_on_submit():
+        wait = ratelimit.attempt("REGISTER_PER_IP", request.remote_addr)
+        if wait:
+            form.form_errors.append(_too_many(wait))
+            status = 429
+        else:
+            try:
+                user = services.register(
+                    form.username.data, form.email.data, form.password.data, select_locale()
+                )
+            except services.AccountTaken as taken:
+                getattr(form, taken.field).errors.append(_("This is already taken."))
+            else:
+                login_user(user)
+                flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
+                return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
+    return render_template("auth/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("boards.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        account_key = canonical_username(form.login.data.strip())
+        wait = ratelimit.attempt("LOGIN_PER_IP", request.remote_addr) or ratelimit.wait_seconds(
+            "LOGIN_PER_ACCOUNT", account_key
+        )
+        if wait:
+            form.form_errors.append(_too_many(wait))
+            status = 429
+        else:
+            user = services.authenticate(form.login.data, form.password.data)
+            if user is None:
+                ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
+                form.form_errors.append(_("Username/e-mail or password is wrong."))
+            else:
+                login_user(user, remember=form.remember.data)
+                return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    flash(_("You have been logged out."), "info")
+    return redirect(url_for("boards.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current_password.data):
+            form.current_password.errors.append(_("The current password is wrong."))
+        else:
+            services.change_password(current_user, form.password.data)
+            login_user(current_user, remember="remember_token" in request.cookies)
+            flash(_("Your password has been changed. Other sessions were logged out."), "success")
+            return redirect(url_for("auth.change_password"))
+    return render_template("auth/password.html", form=form)
+
+
+@bp.route("/account/profile", methods=["GET", "POST"])
+@login_required
+def edit_profile():
+    form = ProfileForm(obj=current_user)
+    if request.method == "GET":
+        form.locale.data = current_user.locale or select_locale()
+    if form.validate_on_submit():
+        services.update_profile(
+            current_user, form.display_name.data, form.bio.data, form.locale.data
+        )
+        flash(_("Your profile has been saved."), "success")
+        return redirect(url_for("users.profile", username=current_user.username))
+    return render_template("auth/profile.html", form=form)

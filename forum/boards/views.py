@@ -1,0 +1,66 @@
+from flask import abort, current_app, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import Permission, can, require
+from ..pagination import page_number
+from ..posts import services as post_services
+from ..posts.forms import NewThreadForm
+from ..posts.markdown import render
+from ..posts.views import posting_wait_message, thread_url
+from . import bp, queries
+
+
+@bp.get("/")
+def index():
+    return render_template("boards/index.html", categories=queries.board_index(current_user))
+
+
+def _board_or_404(slug: str, permission: Permission):
+    board = queries.board_by_slug(slug)
+    if board is None:
+        abort(404)
+    return require(permission, board)
+
+
+@bp.get("/b/<slug>")
+def show_board(slug: str):
+    board = _board_or_404(slug, Permission.BOARD_READ)
+    page = queries.thread_page(
+        board, page_number(request.args.get("page")), current_app.config["THREADS_PER_PAGE"]
+    )
+    if page.page > page.pages:
+        abort(404)
+    return render_template(
+        "boards/board.html",
+        board=board,
+        page=page,
+        may_start_thread=can(current_user, Permission.THREAD_CREATE, board),
+    )
+
+
+@bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@login_required
+def new_thread(slug: str):
+    board = _board_or_404(slug, Permission.THREAD_CREATE)
+    form = NewThreadForm()
+    preview_html, status = None, 200
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview_html = render(form.body.data)
+        elif wait := posting_wait_message():
+            form.form_errors.append(wait)
+            status = 429
+        else:
+            thread = post_services.create_thread(
+                current_user, board, form.title.data, form.body.data
+            )
+            return redirect(thread_url(thread))
+    elif form.is_submitted():
+        form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))
+    return (
+        render_template(
+            "boards/new_thread.html", board=board, form=form, preview_html=preview_html
+        ),
+        status,
+    )

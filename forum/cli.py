@@ -1,0 +1,53 @@
+"""`flask forum ...`: administration from the command line."""
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .auth import services as auth_services
+
+forum_cli = AppGroup("forum", help="Kundenforum administration.")
+
+
+@forum_cli.command("create-admin")
+@click.argument("username")
+@click.argument("email")
+@click.password_option(help="Asked for when not given.")
+def create_admin(username: str, email: str, password: str) -> None:
+    """Create an administrator account."""
+    try:
+        user = auth_services.create_admin(username, email, password)
+    except auth_services.AccountTaken as taken:
+        raise click.ClickException(f"That {taken.field} is already taken.") from None
+    click.echo(f"Admin account '{user.username}' created.")
+
+
+@forum_cli.command("seed-demo")
+def seed_demo() -> None:
+    """Build the German demo community once (does nothing if the forum has boards)."""
+    from .demo import seed
+
+    created = seed.seed_demo()
+    click.echo("Demo community created." if created else "Forum already has data; kept as it is.")
+    for role, username, password in seed.DEMO_ACCOUNTS_PRINTABLE:
+        click.echo(f"  {role:<22} {username:<12} {password}")
+    click.echo(f"Open {current_app.config.get('PUBLIC_URL', 'http://127.0.0.1:5000')}")
+
+
+@forum_cli.command("seed")
+@click.option("--posts", default=200_000, show_default=True, help="How many posts to add.")
+@click.option("--posts-per-thread", default=10, show_default=True)
+@click.option("--seed", "random_seed", default=1, show_default=True)
+def seed_bulk(posts: int, posts_per_thread: int, random_seed: int) -> None:
+    """Add a large synthetic forum quickly, for measurements."""
+    from .demo import bulk
+
+    result = bulk.seed_bulk(posts, posts_per_thread, random_seed)
+    click.echo(
+        f"Added {result.threads} threads with {result.posts} posts "
+        f"in {result.seconds:.1f} s ({result.posts / max(result.seconds, 0.001):.0f} posts/s)."
+    )
+
+
+def init_app(app) -> None:
+    app.cli.add_command(forum_cli)

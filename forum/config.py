@@ -1,0 +1,103 @@
+"""Configuration defaults; instance/config.py and FORUM_* variables override them."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+class Defaults:
+    # Identity of the deployment: settings, never code.
+    FORUM_TITLE = "Kundenforum"
+    COMPANY_NAME = "Beispiel Telekom"
+
+    SECRET_KEY: str | None = None
+    # Development mode generates a secret into instance/ and relaxes cookie security.
+    DEVELOPMENT = False
+
+    SQLALCHEMY_DATABASE_URI: str | None = None  # default: instance/forum.sqlite
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    BABEL_DEFAULT_LOCALE = "de"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
+    LANGUAGES = ("de", "en")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+    WTF_CSRF_TIME_LIMIT = None  # a long answer must not fail because the token aged
+
+    # Number of proxies in front of the app whose X-Forwarded-For is trusted.
+    PROXY_FIX_X_FOR = 0
+
+    # Limits of what people can type.
+    USERNAME_MIN_LENGTH = 3
+    USERNAME_MAX_LENGTH = 30
+    DISPLAY_NAME_MAX_LENGTH = 60
+    BIO_MAX_LENGTH = 500
+    PASSWORD_MIN_LENGTH = 10
+    PASSWORD_MIN_SCORE = 2  # zxcvbn 0..4
+    TITLE_MIN_LENGTH = 5
+    TITLE_MAX_LENGTH = 150
+    BODY_MAX_LENGTH = 20_000
+
+    THREADS_PER_PAGE = 30
+    POSTS_PER_PAGE = 20
+
+    # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
+    REDIS_URL: str | None = None
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    RATELIMIT_LOGIN_PER_IP = "20/minute;100/hour"
+    RATELIMIT_LOGIN_PER_ACCOUNT = "5/minute;30/hour"
+    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"
+    RATELIMIT_POST_PER_IP = "30/minute;300/hour"
+    RATELIMIT_POST_PER_ACCOUNT = "6/minute;60/hour"
+
+
+class SecretKeyMissing(RuntimeError):
+    pass
+
+
+def finalize(config: dict, instance_path: str) -> None:
+    """Derive settings that depend on others, and refuse unsafe production settings."""
+    instance = Path(instance_path)
+    if not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["SQLALCHEMY_DATABASE_URI"] = config.get("DATABASE_URL") or (
+            f"sqlite:///{instance / 'forum.sqlite'}"
+        )
+    uri = config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("postgres://") or uri.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; accept the common URL spellings.
+        config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    if config.get("REDIS_URL"):
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+
+    if config.get("DEVELOPMENT") or config.get("TESTING"):
+        config["SESSION_COOKIE_SECURE"] = False
+        config["REMEMBER_COOKIE_SECURE"] = False
+    if not config.get("SECRET_KEY"):
+        if config.get("TESTING"):
+            config["SECRET_KEY"] = secrets.token_hex(32)
+        elif config.get("DEVELOPMENT"):
+            config["SECRET_KEY"] = _development_secret(instance)
+        else:
+            raise SecretKeyMissing(
+                "No secret key configured. Set FORUM_SECRET_KEY (for example to the output of "
+                "`python -c 'import secrets; print(secrets.token_hex(32))'`), or set "
+                "FORUM_DEVELOPMENT=true for a local development server."
+            )
+
+
+def _development_secret(instance: Path) -> str:
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

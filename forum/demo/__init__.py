@@ -1,0 +1,1 @@
+"""The German demo community and the bulk generator for measurements."""

@@ -1,0 +1,150 @@
+"""The demo community that `make run` shows a newcomer: an internet provider's
+customer forum, one account per role, a few hundred threads with replies."""
+
+import random
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import (
+    Board,
+    Category,
+    CustomerVerification,
+    Post,
+    StaffVerification,
+    Thread,
+    User,
+    utcnow,
+)
+from ..posts.counters import recount_all
+from ..posts.markdown import render
+from ..posts.services import slug_for
+from . import content
+
+# Printed at every start of `make run`; demo accounts are for trying the forum locally.
+DEMO_PASSWORD = "Kundenforum-Demo-2026"  # noqa: S105
+
+# role key -> (username, display name, e-mail)
+DEMO_ACCOUNTS = {
+    "member": ("mitglied", "Max Neumann", "mitglied@demo.invalid"),
+    "customer": ("kundin", "Lena Hoffmann", "kundin@demo.invalid"),
+    "staff": ("jana.becker", "Jana Becker", "jana.becker@demo.invalid"),
+    "moderator": ("moderator", "Tobias Kern", "moderator@demo.invalid"),
+    "admin": ("admin", "Forum-Admin", "admin@demo.invalid"),
+}
+DEMO_ACCOUNTS_PRINTABLE = [
+    ("Mitglied (member)", "mitglied", DEMO_PASSWORD),
+    ("Vertragskundin (customer)", "kundin", DEMO_PASSWORD),
+    ("Mitarbeiterin (staff)", "jana.becker", DEMO_PASSWORD),
+    ("Moderator", "moderator", DEMO_PASSWORD),
+    ("Admin", "admin", DEMO_PASSWORD),
+]
+GENERATED_THREADS_PER_BOARD = 55
+DEMO_DAYS = 120
+
+
+def seed_demo(rng_seed: int = 2026) -> bool:
+    """Creates the demo once; returns False when the forum already has boards."""
+    if db.session.scalar(select(Board.id).limit(1)) is not None:
+        return False
+    rng = random.Random(rng_seed)
+    accounts = _create_accounts()
+    community = [
+        User(
+            username=username,
+            display_name=display_name or None,
+            email=f"{username}@demo.invalid",
+            password=DEMO_PASSWORD,
+        )
+        for username, display_name in content.COMMUNITY_MEMBERS
+    ]
+    db.session.add_all(community)
+    boards = _create_boards()
+    db.session.flush()
+
+    for slug, board in boards.items():
+        threads = content.HANDWRITTEN_THREADS.get(slug, []) + content.generated_threads(
+            rng, slug, GENERATED_THREADS_PER_BOARD
+        )
+        for spec in threads:
+            _create_thread(rng, board, spec, accounts, community)
+    db.session.flush()
+    recount_all()
+    return True
+
+
+def _create_accounts() -> dict[str, User]:
+    accounts = {}
+    for role, (username, display_name, email) in DEMO_ACCOUNTS.items():
+        accounts[role] = User(
+            username=username, display_name=display_name, email=email, password=DEMO_PASSWORD
+        )
+    accounts["admin"].is_admin = True
+    accounts["moderator"].is_moderator = True
+    db.session.add_all(accounts.values())
+    db.session.flush()
+    db.session.add_all(
+        [
+            StaffVerification(
+                user_id=accounts["staff"].id,
+                title="Kundenservice Internet",
+                team="Team Kundenservice",
+                verified_by_id=accounts["admin"].id,
+            ),
+            CustomerVerification(
+                user_id=accounts["customer"].id,
+                customer_number="4711002233",
+                method="staff",
+                verified_by_id=accounts["staff"].id,
+            ),
+        ]
+    )
+    return accounts
+
+
+def _create_boards() -> dict[str, Board]:
+    boards = {}
+    for category_position, spec in enumerate(content.CATEGORIES):
+        category = Category(name=spec["name"], position=category_position)
+        db.session.add(category)
+        for position, board_spec in enumerate(spec["boards"]):
+            board = Board(category=category, position=position, **board_spec)
+            db.session.add(board)
+            boards[board.slug] = board
+    return boards
+
+
+def _author(rng, key: str, asker: User, accounts, community) -> User:
+    if key == "asker":
+        return asker
+    if key == "community":
+        return rng.choice(community)
+    return accounts[key]
+
+
+def _create_thread(rng, board: Board, spec: dict, accounts, community) -> None:
+    asker = _author(rng, spec["author"], None, accounts, community)
+    started = utcnow() - timedelta(days=rng.uniform(0.2, DEMO_DAYS))
+    thread = Thread(
+        board=board,
+        author=asker,
+        title=spec["title"],
+        slug=slug_for(spec["title"]),
+        is_pinned=spec.get("pinned", False),
+        is_locked=spec.get("locked", False),
+        created_at=started,
+        last_post_at=started,
+    )
+    moment = started
+    posts = [Post(thread=thread, author=asker, created_at=moment, **_body(spec["body"]))]
+    for reply in spec["replies"]:
+        moment = min(moment + timedelta(minutes=rng.uniform(8, 60 * 30)), utcnow())
+        author = _author(rng, reply["author"], asker, accounts, community)
+        posts.append(Post(thread=thread, author=author, created_at=moment, **_body(reply["body"])))
+    db.session.add(thread)
+    db.session.add_all(posts)
+
+
+def _body(source: str) -> dict:
+    return {"body_source": source, "body_html": render(source)}

@@ -1,0 +1,48 @@
+"""Form pieces shared by every capability."""
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField
+from wtforms.validators import ValidationError
+
+# U+FFFD is what undecodable bytes (invalid UTF-8) turn into when the request is parsed.
+FORBIDDEN_CHARACTERS = ("\x00", "\ufffd")
+
+
+class ForumForm(FlaskForm):
+    """Refuses NUL bytes and invalid UTF-8 in any text field, next to that field."""
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            is_text = isinstance(field, StringField | TextAreaField)
+            if is_text and any(ch in (field.data or "") for ch in FORBIDDEN_CHARACTERS):
+                field.errors = [*field.errors, str(_l("Contains characters that are not allowed."))]
+                valid = False
+        return valid
+
+
+class ConfiguredLength:
+    """A length check whose bounds are settings (e.g. TITLE_MIN_LENGTH / TITLE_MAX_LENGTH)."""
+
+    def __init__(self, setting: str):
+        self.setting = setting
+
+    def bounds(self) -> tuple[int, int]:
+        config = current_app.config
+        return config.get(f"{self.setting}_MIN_LENGTH", 0), config[f"{self.setting}_MAX_LENGTH"]
+
+    def __call__(self, form, field) -> None:
+        minimum, maximum = self.bounds()
+        length = len((field.data or "").strip())
+        if length < minimum:
+            raise ValidationError(_l("Please enter at least %(num)d characters.", num=minimum))
+        if length > maximum:
+            raise ValidationError(
+                _l(
+                    "Please enter at most %(max)d characters (you entered %(num)d).",
+                    max=maximum,
+                    num=length,
+                )
+            )

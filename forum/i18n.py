@@ -1,0 +1,67 @@
+"""Language choice and localised dates and numbers.
+
+German is the default; a person's saved choice wins, then the language switch
+(a cookie, for guests), then the browser's Accept-Language.
+"""
+
+from datetime import datetime
+
+from flask import Blueprint, current_app, redirect, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, format_timedelta
+from flask_login import current_user
+from markupsafe import Markup
+
+from .extensions import db
+from .models import utcnow
+from .urls import safe_next
+
+LANGUAGE_COOKIE = "lang"
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in languages:
+        return chosen
+    return (
+        request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
+
+
+@bp.post("/language")
+def switch_language():
+    """The footer switch. A plain form post (CSRF-checked), so it works without JavaScript."""
+    language = request.form.get("language")
+    response = redirect(safe_next(request.form.get("next"), url_for("boards.index")))
+    if language in current_app.config["LANGUAGES"]:
+        response.set_cookie(
+            LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+        )
+        if current_user.is_authenticated:
+            current_user.locale = language
+            db.session.commit()
+    return response
+
+
+def time_tag(moment: datetime | None) -> Markup:
+    """A relative time ("vor 3 Stunden") with the exact date and time on hover."""
+    if moment is None:
+        return Markup("")
+    relative = format_timedelta(moment - utcnow(), add_direction=True, granularity="minute")
+    exact = format_datetime(moment, "short")
+    return Markup('<time datetime="{iso}" title="{exact}">{relative}</time>').format(
+        iso=moment.isoformat(), exact=exact, relative=relative
+    )
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)
+    app.jinja_env.filters["time"] = time_tag
+    app.jinja_env.filters["date"] = lambda moment: format_date(moment, "medium")
+    app.jinja_env.filters["number"] = format_decimal
+    app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES

@@ -1,0 +1,94 @@
+"""Categories, boards and threads.
+
+Counters (threads, posts, last post) are kept on the rows by the services that
+write posts, so that index and board pages never count millions of rows.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    CUSTOMERS = "customers"
+    STAFF = "staff"
+
+
+class PostingPolicy(StrEnum):
+    """Who may start threads in a board."""
+
+    MEMBERS = "members"
+    STAFF = "staff"
+    READ_ONLY = "read-only"
+
+
+class Category(db.Model):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    boards: Mapped[list["Board"]] = relationship(
+        back_populates="category", order_by="Board.position"
+    )
+
+
+class Board(db.Model):
+    __tablename__ = "boards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    visibility: Mapped[str] = mapped_column(String(16), default=Visibility.PUBLIC)
+    posting_policy: Mapped[str] = mapped_column(String(16), default=PostingPolicy.MEMBERS)
+    is_support: Mapped[bool] = mapped_column(Boolean, default=True)
+    thread_count: Mapped[int] = mapped_column(Integer, default=0)
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
+    )
+
+    category: Mapped[Category] = relationship(back_populates="boards")
+    last_post: Mapped["Post | None"] = relationship(foreign_keys=[last_post_id])  # noqa: F821
+
+
+class Thread(db.Model):
+    __tablename__ = "threads"
+    __table_args__ = (
+        Index("ix_threads_board_listing", "board_id", "is_pinned", "last_post_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(120))
+    is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    first_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
+    )
+    last_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
+    )
+
+    board: Mapped[Board] = relationship()
+    author: Mapped["User"] = relationship()  # noqa: F821
+    last_post: Mapped["Post | None"] = relationship(foreign_keys=[last_post_id])  # noqa: F821
+
+    @property
+    def reply_count(self) -> int:
+        return max(self.post_count - 1, 0)

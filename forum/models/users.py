@@ -1,0 +1,170 @@
+"""Accounts and the rows that give them roles.
+
+Roles come only from rows an admin (or a signed portal link) wrote: the admin and
+moderator flags, and active staff and customer verifications. Nothing a person
+types into a name or profile field can grant one.
+"""
+
+import secrets
+import unicodedata
+from datetime import datetime
+from enum import StrEnum
+
+from flask_login import AnonymousUserMixin, UserMixin
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, and_
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class Role(StrEnum):
+    GUEST = "guest"
+    MEMBER = "member"
+    VERIFIED_CUSTOMER = "verified_customer"
+    STAFF = "staff"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+def canonical_username(name: str) -> str:
+    """The form used for uniqueness: case- and width-insensitive."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
+def new_session_nonce() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class RoleMixin:
+    """Role predicates shared by members and guests, so policy code needs no None checks."""
+
+    is_admin: bool
+    is_moderator: bool
+
+    @property
+    def is_staff(self) -> bool:
+        return self.staff_verification is not None
+
+    @property
+    def is_verified_customer(self) -> bool:
+        return self.customer_verification is not None
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        if not self.is_authenticated:
+            return frozenset({Role.GUEST})
+        roles = {Role.MEMBER}
+        if self.is_verified_customer:
+            roles.add(Role.VERIFIED_CUSTOMER)
+        if self.is_staff:
+            roles.add(Role.STAFF)
+        if self.is_moderator:
+            roles.add(Role.MODERATOR)
+        if self.is_admin:
+            roles.add(Role.ADMIN)
+        return frozenset(roles)
+
+
+class Guest(RoleMixin, AnonymousUserMixin):
+    id = None
+    is_admin = False
+    is_moderator = False
+    staff_verification = None
+    customer_verification = None
+    locale = None
+
+
+class User(RoleMixin, UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    username_canonical: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str | None] = mapped_column(String(120))
+    bio: Mapped[str | None] = mapped_column(Text)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
+    post_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Part of the session id: changing it ends every other session of the account.
+    session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    staff_verification: Mapped["StaffVerification | None"] = relationship(
+        primaryjoin=lambda: and_(
+            StaffVerification.user_id == User.id, StaffVerification.revoked_at.is_(None)
+        ),
+        foreign_keys=lambda: StaffVerification.user_id,
+        viewonly=True,
+        uselist=False,
+        lazy="selectin",
+    )
+    customer_verification: Mapped["CustomerVerification | None"] = relationship(
+        primaryjoin=lambda: and_(
+            CustomerVerification.user_id == User.id, CustomerVerification.revoked_at.is_(None)
+        ),
+        foreign_keys=lambda: CustomerVerification.user_id,
+        viewonly=True,
+        uselist=False,
+        lazy="selectin",
+    )
+
+    def __init__(self, **kwargs):
+        password = kwargs.pop("password", None)
+        super().__init__(**kwargs)
+        self.username_canonical = canonical_username(self.username)
+        self.session_nonce = new_session_nonce()
+        if password is not None:
+            self.set_password(password)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_nonce}"
+
+    @property
+    def name(self) -> str:
+        """What the forum shows for this person."""
+        return self.display_name or self.username
+
+    def __repr__(self) -> str:
+        return f"<User {self.username}>"
+
+
+class StaffVerification(db.Model):
+    """An admin's statement that an account belongs to the company's staff."""
+
+    __tablename__ = "staff_verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    team: Mapped[str] = mapped_column(String(120))
+    is_team_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CustomerVerification(db.Model):
+    """Proof that an account belongs to a contract customer."""
+
+    __tablename__ = "customer_verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(16))  # "portal-link" | "staff"
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1,0 +1,32 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired
+
+from ..forms import ConfiguredLength, ForumForm
+
+
+class PostBodyMixin:
+    body = TextAreaField(
+        _l("Your text"),
+        validators=[InputRequired(message=_l("Please write something.")), ConfiguredLength("BODY")],
+        description=_l("Markdown: **bold**, *italic*, > quote, - list, `code`, [link](https://…)"),
+    )
+    preview = SubmitField(_l("Preview"))
+    submit = SubmitField(_l("Send"))
+
+
+class ReplyForm(PostBodyMixin, ForumForm):
+    pass
+
+
+class EditPostForm(PostBodyMixin, ForumForm):
+    submit = SubmitField(_l("Save changes"))
+
+
+class NewThreadForm(PostBodyMixin, ForumForm):
+    title = StringField(
+        _l("Title"),
+        validators=[InputRequired(message=_l("Please enter a title.")), ConfiguredLength("TITLE")],
+        description=_l("Describe your question in one sentence."),
+    )
+    submit = SubmitField(_l("Start thread"))

@@ -1,0 +1,32 @@
+"""Read models for the thread page."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import Post, Thread
+from ..pagination import Page, paginate
+
+
+def load_thread(thread_id: int) -> Thread | None:
+    return db.session.scalar(
+        select(Thread).where(Thread.id == thread_id).options(joinedload(Thread.board))
+    )
+
+
+def load_post(post_id: int) -> Post | None:
+    return db.session.scalar(
+        select(Post)
+        .where(Post.id == post_id)
+        .options(joinedload(Post.thread).joinedload(Thread.board), joinedload(Post.author))
+    )
+
+
+def post_page(thread: Thread, page: int, per_page: int) -> Page:
+    stmt = (
+        select(Post)
+        .where(Post.thread_id == thread.id)
+        .options(joinedload(Post.author))
+        .order_by(Post.id)
+    )
+    return paginate(stmt, page, per_page, total=thread.post_count)

@@ -1,0 +1,114 @@
+"""Writing posts. One user action is one call and one commit; counters are
+updated in SQL so that concurrent writers cannot lose an increment."""
+
+from flask_babel import lazy_gettext as _l
+from slugify import slugify
+from sqlalchemy import func, select, update
+
+from ..access import Permission, decide
+from ..extensions import db
+from ..models import Board, Post, Thread, User, utcnow
+from .markdown import render
+
+
+class NotAllowed(Exception):
+    def __init__(self, reason):
+        super().__init__(str(reason))
+        self.reason = str(reason)
+
+
+SLUG_REPLACEMENTS = [
+    ["ä", "ae"],
+    ["ö", "oe"],
+    ["ü", "ue"],
+    ["Ä", "Ae"],
+    ["Ö", "Oe"],
+    ["Ü", "Ue"],
+    ["ß", "ss"],
+]
+
+
+def slug_for(title: str) -> str:
+    return (
+        slugify(title, max_length=80, word_boundary=True, replacements=SLUG_REPLACEMENTS) or "thema"
+    )
+
+
+def _ensure(actor, permission: Permission, target) -> None:
+    decision = decide(actor, permission, target)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason or _l("Not allowed."))
+
+
+def _count_new_post(actor: User, board_id: int, post: Post, new_thread: bool) -> None:
+    db.session.execute(
+        update(Board)
+        .where(Board.id == board_id)
+        .values(
+            post_count=Board.post_count + 1,
+            thread_count=Board.thread_count + (1 if new_thread else 0),
+            last_post_id=post.id,
+        )
+    )
+    db.session.execute(
+        update(Thread)
+        .where(Thread.id == post.thread_id)
+        .values(
+            post_count=Thread.post_count + 1, last_post_id=post.id, last_post_at=post.created_at
+        )
+    )
+    db.session.execute(
+        update(User).where(User.id == actor.id).values(post_count=User.post_count + 1)
+    )
+
+
+def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
+    _ensure(actor, Permission.THREAD_CREATE, board)
+    now = utcnow()
+    title = title.strip()
+    thread = Thread(
+        board=board,
+        author=actor,
+        title=title,
+        slug=slug_for(title),
+        created_at=now,
+        last_post_at=now,
+    )
+    post = Post(
+        thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now
+    )
+    db.session.add_all([thread, post])
+    db.session.flush()
+    thread.first_post_id = post.id
+    _count_new_post(actor, board.id, post, new_thread=True)
+    db.session.commit()
+    return thread
+
+
+def reply(actor: User, thread: Thread, body: str) -> Post:
+    _ensure(actor, Permission.THREAD_REPLY, thread)
+    post = Post(
+        thread=thread, author=actor, body_source=body, body_html=render(body), created_at=utcnow()
+    )
+    db.session.add(post)
+    db.session.flush()
+    _count_new_post(actor, thread.board_id, post, new_thread=False)
+    db.session.commit()
+    return post
+
+
+def edit_post(actor: User, post: Post, body: str) -> Post:
+    _ensure(actor, Permission.POST_EDIT, post)
+    if body != post.body_source:
+        post.body_source = body
+        post.body_html = render(body)
+        post.edited_at = utcnow()
+    db.session.commit()
+    return post
+
+
+def position_in_thread(post: Post) -> int:
+    """1-based place of the post in its thread, for finding its page."""
+    return db.session.scalar(
+        select(func.count(Post.id)).where(Post.thread_id == post.thread_id, Post.id <= post.id)
+    )

@@ -1,0 +1,134 @@
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import ratelimit
+from ..access import Permission, can, require
+from ..models import Post, Thread
+from ..pagination import page_number
+from . import bp, queries, services
+from .forms import EditPostForm, ReplyForm
+from .markdown import quote, render
+
+
+def thread_url(thread: Thread, page: int = 1, post: Post | None = None, **kwargs) -> str:
+    return url_for(
+        "posts.show_thread",
+        thread_id=thread.id,
+        slug=thread.slug,
+        page=page if page > 1 else None,
+        _anchor=f"p{post.id}" if post else None,
+        **kwargs,
+    )
+
+
+def post_url(post: Post) -> str:
+    per_page = current_app.config["POSTS_PER_PAGE"]
+    page = (services.position_in_thread(post) - 1) // per_page + 1
+    return thread_url(post.thread, page=page, post=post)
+
+
+def posting_wait_message() -> str | None:
+    """Counts a post against the posting limits; a message when one is reached."""
+    wait = ratelimit.attempt("POST_PER_IP", request.remote_addr) or ratelimit.attempt(
+        "POST_PER_ACCOUNT", current_user.id
+    )
+    if not wait:
+        return None
+    return _(
+        "You are posting very quickly. Please wait %(num)d minutes; your text is kept below.",
+        num=ratelimit.minutes(wait),
+    )
+
+
+def _thread_or_404(thread_id: int, permission: Permission) -> Thread:
+    thread = queries.load_thread(thread_id)
+    if thread is None:
+        abort(404)
+    return require(permission, thread)
+
+
+def _post_or_404(post_id: int, permission: Permission) -> Post:
+    post = queries.load_post(post_id)
+    if post is None:
+        abort(404)
+    return require(permission, post)
+
+
+@bp.get("/t/<int:thread_id>")
+@bp.get("/t/<int:thread_id>-<slug>")
+def show_thread(thread_id: int, slug: str | None = None):
+    thread = _thread_or_404(thread_id, Permission.THREAD_READ)
+    page_no = page_number(request.args.get("page"))
+    if slug != thread.slug:
+        return redirect(thread_url(thread, page=page_no), 301)
+    page = queries.post_page(thread, page_no, current_app.config["POSTS_PER_PAGE"])
+    if page.page > page.pages:
+        return redirect(thread_url(thread, page=page.pages))
+    may_reply = can(current_user, Permission.THREAD_REPLY, thread)
+    return render_template(
+        "posts/thread.html",
+        thread=thread,
+        page=page,
+        may_reply=may_reply,
+        form=ReplyForm() if may_reply else None,
+    )
+
+
+@bp.get("/p/<int:post_id>")
+def permalink(post_id: int):
+    post = _post_or_404(post_id, Permission.POST_READ)
+    return redirect(post_url(post))
+
+
+@bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@login_required
+def reply(thread_id: int):
+    thread = _thread_or_404(thread_id, Permission.THREAD_REPLY)
+    form = ReplyForm()
+    preview_html, status = None, 200
+    if request.method == "GET" and (quoted_id := request.args.get("quote", type=int)):
+        quoted = _post_or_404(quoted_id, Permission.POST_READ)
+        form.body.data = quote(quoted.author.name, quoted.body_source)
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview_html = render(form.body.data)
+        elif wait := posting_wait_message():
+            form.form_errors.append(wait)
+            status = 429
+        else:
+            post = services.reply(current_user, thread, form.body.data)
+            return redirect(post_url(post))
+    elif form.is_submitted():
+        form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))
+    return (
+        render_template("posts/reply.html", thread=thread, form=form, preview_html=preview_html),
+        status,
+    )
+
+
+@bp.get("/p/<int:post_id>/quote")
+@login_required
+def quote_source(post_id: int):
+    """The Markdown quote of a post, for the quote button's script."""
+    post = _post_or_404(post_id, Permission.POST_READ)
+    return jsonify(markdown=quote(post.author.name, post.body_source))
+
+
+@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id: int):
+    post = _post_or_404(post_id, Permission.POST_EDIT)
+    form = EditPostForm(data={"body": post.body_source} if request.method == "GET" else None)
+    preview_html = None
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview_html = render(form.body.data)
+        else:
+            services.edit_post(current_user, post, form.body.data)
+            return redirect(post_url(post))
+    elif form.is_submitted():
+        form.form_errors.append(
+            _("Your changes were not saved yet. Please check the marked fields.")
+        )
+    return render_template("posts/edit.html", post=post, form=form, preview_html=preview_html)
