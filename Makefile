@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 translations: install $(TRANSLATIONS)
 
 forum/translations/%/LC_MESSAGES/messages.mo: forum/translations/%/LC_MESSAGES/messages.po
-	$(BIN)/pybabel compile --use-fuzzy=false --statistics --domain messages --input-file $< --output-file $@ 2>&1 | tail -n 1
+	$(BIN)/pybabel compile --statistics --domain messages --input-file $< --output-file $@ 2>&1 | tail -n 1
 
 # Browser tests drive Debian's Chromium. Installed here when we may (root with apt);
 # otherwise the browser tests say why they skip (and fail in CI).
@@ -42,7 +42,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 extract-messages: install
-	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords _l --no-location --sort-output --output-file forum/translations/messages.pot .
+	$(BIN)/pybabel extract --ignore-dirs '.*' --mapping-file babel.cfg --keywords _l --no-location --sort-output --output-file forum/translations/messages.pot .
 	$(BIN)/pybabel update --input-file forum/translations/messages.pot --output-dir forum/translations --no-fuzzy-matching --ignore-obsolete
 
 seed-large: install translations

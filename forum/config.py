@@ -40,6 +40,8 @@ class Defaults:
     BIO_MAX_LENGTH = 500
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_MIN_SCORE = 2  # zxcvbn 0..4
+    # werkzeug's scrypt defaults (n=2**15, r=8, p=1); the test suite lowers n for speed.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash algorithm, not a password)
     TITLE_MIN_LENGTH = 5
     TITLE_MAX_LENGTH = 150
     BODY_MAX_LENGTH = 20_000

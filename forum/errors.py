@@ -3,7 +3,7 @@
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .posts.services import NotAllowed
 
@@ -37,13 +37,13 @@ def init_app(app) -> None:
 
     @app.errorhandler(NotAllowed)
     def not_allowed(error):
-        return render_error(403, error.reason)
+        return render_error(403, str(error.reason))
 
     @app.errorhandler(HTTPException)
     def http_error(error):
         if error.code is None or error.code < 400:
             return error
-        own_reason = error.code == 403 and error.description != Forbidden.description
+        own_reason = error.description != type(error).description
         detail = error.description if own_reason else None
         return render_error(error.code, detail)
 

@@ -6,7 +6,7 @@ German is the default; a person's saved choice wins, then the language switch
 
 from datetime import datetime
 
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import Blueprint, current_app, has_request_context, redirect, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_timedelta
 from flask_login import current_user
 from markupsafe import Markup
@@ -23,6 +23,8 @@ bp = Blueprint("i18n", __name__)
 
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = request.cookies.get(LANGUAGE_COOKIE)

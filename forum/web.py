@@ -1,7 +1,10 @@
 """What every page needs: template globals and security headers."""
 
-from flask import current_app, request
+from urllib.parse import unquote_to_bytes
+
+from flask import abort, current_app, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from .access import Permission, can
 from .posts.views import post_url, thread_url
@@ -20,7 +23,20 @@ def _security_headers(response):
     return response
 
 
+def _refuse_invalid_utf8():
+    """Browsers send UTF-8; anything else would be stored as mangled text, so say no."""
+    raw_parts = [request.query_string]
+    if request.mimetype == "application/x-www-form-urlencoded":
+        raw_parts.append(request.get_data(cache=True))
+    for raw in raw_parts:
+        try:
+            unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            abort(400, description=_("The request contained characters that are not valid text."))
+
+
 def init_app(app) -> None:
+    app.before_request(_refuse_invalid_utf8)
     app.after_request(_security_headers)
     app.jinja_env.add_extension("jinja2.ext.do")
 

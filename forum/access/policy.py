@@ -31,7 +31,8 @@ class Decision:
     allowed: bool
     # False when the user may not even know the target exists: answered with 404.
     visible: bool = True
-    reason: str | None = None
+    # A lazy translation, so that decisions can be made outside a request.
+    reason: object = None
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -42,7 +43,7 @@ HIDDEN = Decision(False, visible=False)
 
 
 def deny(reason) -> Decision:
-    return Decision(False, visible=True, reason=str(reason))
+    return Decision(False, visible=True, reason=reason)
 
 
 def _board_of(target) -> Board:
@@ -109,7 +110,7 @@ def require(permission: Permission, target, user=None):
     if not decision.visible:
         abort(404)
     if not decision.allowed:
-        abort(403, description=decision.reason)
+        abort(403, description=str(decision.reason))
     return target
 
 

@@ -2,7 +2,15 @@ import re
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Optional, ValidationError
 from zxcvbn import zxcvbn
 
@@ -11,6 +19,8 @@ from ..i18n import LANGUAGE_NAMES
 from . import services
 
 USERNAME_PATTERN = re.compile(r"^[^\W_][\w.-]*$")
+# Hashing cost grows with length; nobody types more than this.
+PASSWORD_MAX_LENGTH = 200
 
 
 def valid_username(form, field) -> None:
@@ -25,8 +35,10 @@ def strong_password(form, field) -> None:
     minimum = current_app.config["PASSWORD_MIN_LENGTH"]
     if len(password) < minimum:
         raise ValidationError(_l("The password needs at least %(num)d characters.", num=minimum))
-    if len(password) > 200:
-        raise ValidationError(_l("The password may have at most 200 characters."))
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise ValidationError(
+            _l("The password may have at most %(num)d characters.", num=PASSWORD_MAX_LENGTH)
+        )
     personal = [
         value for value in (getattr(form, "username", None), getattr(form, "email", None)) if value
     ]
@@ -89,5 +101,7 @@ class ProfileForm(ForumForm):
     )
     bio = TextAreaField(_l("About me"), validators=[Optional(), ConfiguredLength("BIO")])
     locale = SelectField(
-        _l("Language"), choices=list(LANGUAGE_NAMES.items()), validators=[DataRequired()]
+        _l("Language"),
+        choices=[SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()],
+        validators=[DataRequired()],
     )

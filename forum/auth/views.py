@@ -1,5 +1,6 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import ratelimit
@@ -11,9 +12,10 @@ from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
 
 
 def _too_many(seconds: int) -> str:
-    return _(
+    return ngettext(
+        "Too many attempts. Please try again in %(num)d minute.",
         "Too many attempts. Please try again in %(num)d minutes.",
-        num=ratelimit.minutes(seconds),
+        ratelimit.minutes(seconds),
     )
 
 
@@ -82,8 +84,10 @@ def change_password():
         if not current_user.check_password(form.current_password.data):
             form.current_password.errors.append(_("The current password is wrong."))
         else:
-            services.change_password(current_user, form.password.data)
-            login_user(current_user, remember="remember_token" in request.cookies)
+            # The proxy itself must not be stored as the logged-in user.
+            user = current_user._get_current_object()
+            services.change_password(user, form.password.data)
+            login_user(user, remember="remember_token" in request.cookies)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")
             return redirect(url_for("auth.change_password"))
     return render_template("auth/password.html", form=form)

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired
+from wtforms.validators import DataRequired
 
 from ..forms import ConfiguredLength, ForumForm
 
@@ -8,7 +8,7 @@ from ..forms import ConfiguredLength, ForumForm
 class PostBodyMixin:
     body = TextAreaField(
         _l("Your text"),
-        validators=[InputRequired(message=_l("Please write something.")), ConfiguredLength("BODY")],
+        validators=[DataRequired(message=_l("Please write something.")), ConfiguredLength("BODY")],
         description=_l("Markdown: **bold**, *italic*, > quote, - list, `code`, [link](https://…)"),
     )
     preview = SubmitField(_l("Preview"))
@@ -26,7 +26,6 @@ class EditPostForm(PostBodyMixin, ForumForm):
 class NewThreadForm(PostBodyMixin, ForumForm):
     title = StringField(
         _l("Title"),
-        validators=[InputRequired(message=_l("Please enter a title.")), ConfiguredLength("TITLE")],
-        description=_l("Describe your question in one sentence."),
+        validators=[DataRequired(message=_l("Please enter a title.")), ConfiguredLength("TITLE")],
     )
     submit = SubmitField(_l("Start thread"))

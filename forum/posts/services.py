@@ -12,9 +12,11 @@ from .markdown import render
 
 
 class NotAllowed(Exception):
+    """Raised when the policy refuses; `reason` is a lazy translation for the person."""
+
     def __init__(self, reason):
-        super().__init__(str(reason))
-        self.reason = str(reason)
+        super().__init__(reason)
+        self.reason = reason
 
 
 SLUG_REPLACEMENTS = [

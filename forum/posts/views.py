@@ -1,5 +1,6 @@
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import ratelimit
@@ -35,9 +36,10 @@ def posting_wait_message() -> str | None:
     )
     if not wait:
         return None
-    return _(
+    return ngettext(
+        "You are posting very quickly. Please wait %(num)d minute; your text is kept below.",
         "You are posting very quickly. Please wait %(num)d minutes; your text is kept below.",
-        num=ratelimit.minutes(wait),
+        ratelimit.minutes(wait),
     )
 
 

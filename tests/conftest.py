@@ -1,0 +1,133 @@
+"""Fixtures for every test: an app on a migrated database, clients, log-in helpers.
+
+The database comes from FORUM_TEST_DATABASE_URL (PostgreSQL in CI) or is a
+SQLite file in a temporary folder. The schema is built once per run through the
+real migrations; every test starts from empty tables.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+
+from forum import PROJECT_ROOT, create_app
+from forum.extensions import db
+
+from . import factories
+
+TRANSLATIONS = PROJECT_ROOT / "forum" / "translations" / "de" / "LC_MESSAGES" / "messages.mo"
+
+
+def _database_url(tmp_root: Path) -> str:
+    return os.environ.get("FORUM_TEST_DATABASE_URL") or f"sqlite:///{tmp_root / 'test.sqlite'}"
+
+
+def _reset_schema(url: str) -> None:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    if not TRANSLATIONS.exists():
+        pytest.exit("The German catalog is not compiled: run `make translations` (make test does).")
+    url = _database_url(tmp_path_factory.mktemp("db"))
+    _reset_schema(url)
+    app = create_app(_test_config(url))
+    with app.app_context():
+        upgrade(directory=str(PROJECT_ROOT / "migrations"))
+        db.engine.dispose()
+    return url
+
+
+def _test_config(url: str) -> dict:
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        # Real scrypt with a smaller work factor: hundreds of accounts per run.
+        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+    }
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f"DELETE FROM {table}"))  # noqa: S608
+    db.session.commit()
+
+
+@pytest.fixture
+def app_config(database_url) -> dict:
+    """Tests may change this before `app` is first used."""
+    return _test_config(database_url)
+
+
+class FreshRequestClient(FlaskClient):
+    """Requests reuse the test's app context, and so its `g`; production starts each
+    request with an empty `g` (no cached user, no cached locale), and so do we."""
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for key in list(g):
+                g.pop(key)
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    app.test_client_class = FreshRequestClient
+    with app.app_context():
+        _empty_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user, password=factories.PASSWORD, remember=False):
+        response = self.client.post(
+            "/login", data={"login": user.username, "password": password, "remember": remember}
+        )
+        assert response.status_code == 302, response.text
+        return response
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def forum(app):
+    """A small forum: one public support board with a thread, and one account per role."""
+    return factories.small_forum()

@@ -1,0 +1,57 @@
+import pytest
+
+from forum import create_app
+from forum.config import SecretKeyMissing
+
+
+def test_testing_config_is_used_when_given(database_url):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    assert app.testing
+    assert app.config["SECRET_KEY"]
+
+
+def test_production_refuses_to_start_without_secret(monkeypatch):
+    monkeypatch.delenv("FORUM_SECRET_KEY", raising=False)
+    monkeypatch.delenv("FORUM_DEVELOPMENT", raising=False)
+    with pytest.raises(SecretKeyMissing, match="FORUM_SECRET_KEY"):
+        create_app()
+
+
+def test_environment_variables_override_defaults(monkeypatch, tmp_path):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "s3cret-from-env")
+    monkeypatch.setenv("FORUM_DATABASE_URL", f"sqlite:///{tmp_path / 'x.sqlite'}")
+    monkeypatch.setenv("FORUM_FORUM_TITLE", "Hilfe-Community")
+    monkeypatch.setenv("FORUM_POSTS_PER_PAGE", "5")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "s3cret-from-env"
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("x.sqlite")
+    assert app.config["FORUM_TITLE"] == "Hilfe-Community"
+    assert app.config["POSTS_PER_PAGE"] == 5
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_postgres_urls_use_psycopg3(monkeypatch):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "x")
+    monkeypatch.setenv("FORUM_DATABASE_URL", "postgres://forum@db.internal/forum")
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://forum@db.internal/forum"
+
+
+def test_development_generates_and_keeps_a_secret(monkeypatch, tmp_path):
+    import forum
+
+    monkeypatch.setattr(forum, "PROJECT_ROOT", tmp_path)
+    monkeypatch.delenv("FORUM_SECRET_KEY", raising=False)
+    monkeypatch.setenv("FORUM_DEVELOPMENT", "true")
+    first = create_app().config["SECRET_KEY"]
+    second = create_app().config["SECRET_KEY"]
+    assert first == second and len(first) >= 32
+    secret_file = tmp_path / "instance" / "secret_key"
+    assert secret_file.read_text().strip() == first
+    assert secret_file.stat().st_mode & 0o077 == 0
+
+
+def test_redis_url_moves_rate_limits_to_redis(monkeypatch):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "x")
+    monkeypatch.setenv("FORUM_REDIS_URL", "redis://127.0.0.1:6379/0")
+    assert create_app().config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"

@@ -1,0 +1,76 @@
+"""Pages issue a constant number of SQL queries, whatever the size of the forum."""
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from forum.demo import bulk
+from forum.extensions import db
+
+from .factories import make_board, make_thread, make_user
+
+
+@contextmanager
+def count_queries():
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if not re.match(r"\s*(PRAGMA|SAVEPOINT|RELEASE)", statement):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def _grow(board, authors, threads: int, replies: int):
+    for number in range(threads):
+        make_thread(
+            board,
+            authors[number % len(authors)],
+            f"Thema {number:05d}",
+            replies=replies,
+            repliers=authors,
+        )
+
+
+@pytest.fixture
+def sized_forum(app):
+    authors = [make_user(f"user{n}", staff=n % 3 == 0, customer=n % 2 == 0) for n in range(25)]
+    board = make_board("Groß", slug="gross")
+    return board, authors
+
+
+def _queries_for(client, url):
+    with count_queries() as statements:
+        assert client.get(url).status_code == 200
+    return len(statements)
+
+
+def test_board_and_thread_pages_do_not_grow_with_the_forum(app, client, auth, sized_forum):
+    """A thread page with 20 posts and a board page with 30 threads, at 100 and 10,000 posts."""
+    board, authors = sized_forum
+    app.config["THREADS_PER_PAGE"] = 30
+    auth.login(authors[1])
+    big_thread = make_thread(board, authors[0], "Großes Thema", replies=19, repliers=authors)
+    _grow(board, authors, threads=29, replies=2)  # 107 posts
+    small = {
+        "board": _queries_for(client, "/b/gross"),
+        "thread": _queries_for(client, f"/t/{big_thread.id}-{big_thread.slug}"),
+        "index": _queries_for(client, "/"),
+        "profile": _queries_for(client, "/u/user0"),
+    }
+    _grow(board, authors, threads=30, replies=1)
+    bulk.seed_bulk(posts=10_000, posts_per_thread=10, rng_seed=3)
+    large = {
+        "board": _queries_for(client, "/b/gross"),
+        "thread": _queries_for(client, f"/t/{big_thread.id}-{big_thread.slug}"),
+        "index": _queries_for(client, "/"),
+        "profile": _queries_for(client, "/u/user0"),
+    }
+    assert small == large
+    assert max(large.values()) <= 8, large
