@@ -27,7 +27,9 @@ def board_index(user) -> list[tuple[Category, list[Board]]]:
 
 
 def board_by_slug(slug: str) -> Board | None:
-    return db.session.scalar(select(Board).where(Board.slug == slug))
+    return db.session.scalar(
+        select(Board).where(Board.slug == slug).options(joinedload(Board.category))
+    )
 
 
 def thread_page(board: Board, page: int, per_page: int) -> Page:

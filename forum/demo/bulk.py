@@ -40,7 +40,7 @@ def seed_bulk(posts: int, posts_per_thread: int, rng_seed: int) -> BulkResult:
     seed.seed_demo()
     boards = db.session.scalars(select(Board).where(Board.is_support)).all()
     users = _bulk_users(rng)
-    texts = _text_pool(rng, [board.slug for board in boards])
+    texts = _text_pool(rng)
 
     next_thread = (db.session.scalar(select(func.max(Thread.id))) or 0) + 1
     next_post = (db.session.scalar(select(func.max(Post.id))) or 0) + 1
@@ -127,8 +127,9 @@ def _bulk_users(rng: random.Random) -> list[int]:
     return list(db.session.scalars(select(User.id).where(User.username.like("nutzer%"))).all())
 
 
-def _text_pool(rng: random.Random, slugs: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+def _text_pool(rng: random.Random) -> list[tuple[str, list[tuple[str, str]]]]:
     """Distinct titles with their rendered bodies, reused across the bulk threads."""
+    slugs = [board["slug"] for category in content.CATEGORIES for board in category["boards"]]
     pool = []
     per_board = max(1, TEXT_POOL // max(len(slugs), 1))
     for slug in slugs:

@@ -102,7 +102,7 @@ class User(RoleMixin, UserMixin, db.Model):
         foreign_keys=lambda: StaffVerification.user_id,
         viewonly=True,
         uselist=False,
-        lazy="selectin",
+        lazy="joined",
     )
     customer_verification: Mapped["CustomerVerification | None"] = relationship(
         primaryjoin=lambda: and_(
@@ -111,7 +111,7 @@ class User(RoleMixin, UserMixin, db.Model):
         foreign_keys=lambda: CustomerVerification.user_id,
         viewonly=True,
         uselist=False,
-        lazy="selectin",
+        lazy="joined",
     )
 
     def __init__(self, **kwargs):

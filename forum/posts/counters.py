@@ -11,16 +11,19 @@ from ..models import Board, Post, Thread, User
 
 
 def recount_all() -> None:
-    first_post = select(func.min(Post.id)).where(Post.thread_id == Thread.id).scalar_subquery()
-    last_post = select(func.max(Post.id)).where(Post.thread_id == Thread.id).scalar_subquery()
+    in_thread = Post.thread_id == Thread.id
     db.session.execute(
         update(Thread).values(
-            post_count=select(func.count(Post.id))
-            .where(Post.thread_id == Thread.id)
-            .scalar_subquery(),
-            first_post_id=first_post,
-            last_post_id=last_post,
-            last_post_at=select(Post.created_at).where(Post.id == last_post).scalar_subquery(),
+            post_count=select(func.count(Post.id)).where(in_thread).scalar_subquery(),
+            first_post_id=select(func.min(Post.id)).where(in_thread).scalar_subquery(),
+            last_post_id=select(func.max(Post.id)).where(in_thread).scalar_subquery(),
+        )
+    )
+    db.session.execute(
+        update(Thread).values(
+            last_post_at=select(Post.created_at)
+            .where(Post.id == Thread.last_post_id)
+            .scalar_subquery()
         )
     )
     db.session.execute(
