@@ -137,4 +137,5 @@ class TestAcrossWorkers:
             client.post("/login", data={"login": "anna", "password": "falsch"})
         with second.app_context():
             response = worker_b.post("/login", data={"login": "anna", "password": PASSWORD})
+            db.engine.dispose()
         assert response.status_code == 429

@@ -13,6 +13,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from forum import PROJECT_ROOT, create_app
+from forum.extensions import db
 
 CHROMIUM = os.environ.get("FORUM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -58,6 +59,8 @@ def live_server(app, app_config):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+    with server_app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture
