@@ -30,7 +30,7 @@ def seed_demo() -> None:
     created = seed.seed_demo()
     click.echo("Demo community created." if created else "Forum already has data; kept as it is.")
     for role, username, password in seed.DEMO_ACCOUNTS_PRINTABLE:
-        click.echo(f"  {role:<22} {username:<12} {password}")
+        click.echo(f"  {role:<28} {username:<12} {password}")
     click.echo(f"Open {current_app.config.get('PUBLIC_URL', 'http://127.0.0.1:5000')}")
 
 

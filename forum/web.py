@@ -39,6 +39,10 @@ def init_app(app) -> None:
     app.before_request(_refuse_invalid_utf8)
     app.after_request(_security_headers)
     app.jinja_env.add_extension("jinja2.ext.do")
+    # WTForms would render a None attribute as the text "None".
+    app.jinja_env.filters["without_none"] = lambda attrs: {
+        key: value for key, value in attrs.items() if value is not None
+    }
 
     @app.context_processor
     def forum_globals():

@@ -125,7 +125,8 @@ def _author(rng, key: str, asker: User, accounts, community) -> User:
 
 def _create_thread(rng, board: Board, spec: dict, accounts, community) -> None:
     asker = _author(rng, spec["author"], None, accounts, community)
-    started = utcnow() - timedelta(days=rng.uniform(0.2, DEMO_DAYS))
+    # Old enough for all its replies to lie in the past.
+    started = utcnow() - timedelta(days=rng.uniform(0.3 + 0.5 * len(spec["replies"]), DEMO_DAYS))
     thread = Thread(
         board=board,
         author=asker,
@@ -139,7 +140,7 @@ def _create_thread(rng, board: Board, spec: dict, accounts, community) -> None:
     moment = started
     posts = [Post(thread=thread, author=asker, created_at=moment, **_body(spec["body"]))]
     for reply in spec["replies"]:
-        moment = min(moment + timedelta(minutes=rng.uniform(8, 60 * 30)), utcnow())
+        moment += timedelta(minutes=rng.uniform(8, 60 * 12))
         author = _author(rng, reply["author"], asker, accounts, community)
         posts.append(Post(thread=thread, author=author, created_at=moment, **_body(reply["body"])))
     db.session.add(thread)

@@ -34,8 +34,10 @@ def recount_all() -> None:
             post_count=select(func.coalesce(func.sum(Thread.post_count), 0))
             .where(Thread.board_id == Board.id)
             .scalar_subquery(),
-            last_post_id=select(func.max(Thread.last_post_id))
+            last_post_id=select(Thread.last_post_id)
             .where(Thread.board_id == Board.id)
+            .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+            .limit(1)
             .scalar_subquery(),
         )
     )

@@ -69,3 +69,5 @@ def test_registration_form_has_labels_for_every_input(client):
     page = client.get("/register").text
     for field in ("username", "email", "password", "password_confirm"):
         assert f'<label class="field__label" for="{field}">' in page
+    assert '="None"' not in page
+    assert page.count("autofocus") == 1
