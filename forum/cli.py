@@ -5,6 +5,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .auth import services as auth_services
+from .boards import services as board_services
+from .models import PostingPolicy, Visibility
 
 forum_cli = AppGroup("forum", help="Kundenforum administration.")
 
@@ -19,7 +21,51 @@ def create_admin(username: str, email: str, password: str) -> None:
         user = auth_services.create_admin(username, email, password)
     except auth_services.AccountTaken as taken:
         raise click.ClickException(f"That {taken.field} is already taken.") from None
+    except auth_services.Unacceptable as problem:
+        raise click.ClickException(str(problem)) from None
     click.echo(f"Admin account '{user.username}' created.")
+
+
+@forum_cli.command("create-board")
+@click.argument("category")
+@click.argument("name")
+@click.option("--description", default="")
+@click.option("--slug", help="URL name; made from NAME when not given.")
+@click.option(
+    "--visibility",
+    type=click.Choice([v.value for v in Visibility]),
+    default=Visibility.PUBLIC.value,
+)
+@click.option(
+    "--posting",
+    type=click.Choice([p.value for p in PostingPolicy]),
+    default=PostingPolicy.MEMBERS.value,
+    help="Who may start threads.",
+)
+@click.option("--support/--no-support", default=True, help="Whether threads are questions.")
+def create_board(category, name, description, slug, visibility, posting, support) -> None:
+    """Add a board (and its category, if new)."""
+    try:
+        board = board_services.create_board(
+            category,
+            name,
+            description,
+            Visibility(visibility),
+            PostingPolicy(posting),
+            support,
+            slug,
+        )
+    except board_services.SlugTaken as taken:
+        raise click.ClickException(f"A board with the URL name '{taken}' exists already.") from None
+    click.echo(f"Board '{board.name}' created at /b/{board.slug}.")
+
+
+def _development_only() -> None:
+    """Demo accounts have published passwords: never in a production database."""
+    if not (current_app.config.get("DEVELOPMENT") or current_app.testing):
+        raise click.ClickException(
+            "Demo and bulk data are for development only: set FORUM_DEVELOPMENT=true."
+        )
 
 
 @forum_cli.command("seed-demo")
@@ -27,11 +73,11 @@ def seed_demo() -> None:
     """Build the German demo community once (does nothing if the forum has boards)."""
     from .demo import seed
 
+    _development_only()
     created = seed.seed_demo()
     click.echo("Demo community created." if created else "Forum already has data; kept as it is.")
     for role, username, password in seed.DEMO_ACCOUNTS_PRINTABLE:
         click.echo(f"  {role:<28} {username:<12} {password}")
-    click.echo(f"Open {current_app.config.get('PUBLIC_URL', 'http://127.0.0.1:5000')}")
 
 
 @forum_cli.command("seed")
@@ -42,6 +88,7 @@ def seed_bulk(posts: int, posts_per_thread: int, random_seed: int) -> None:
     """Add a large synthetic forum quickly, for measurements."""
     from .demo import bulk
 
+    _development_only()
     result = bulk.seed_bulk(posts, posts_per_thread, random_seed)
     click.echo(
         f"Added {result.threads} threads with {result.posts} posts "

@@ -30,6 +30,9 @@ class Defaults:
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
     WTF_CSRF_TIME_LIMIT = None  # a long answer must not fail because the token aged
 
+    # No form needs more; larger requests are refused before they are read.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+
     # Number of proxies in front of the app whose X-Forwarded-For is trusted.
     PROXY_FIX_X_FOR = 0
 
@@ -56,13 +59,22 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_LOGIN_PER_IP = "20/minute;100/hour"
     RATELIMIT_LOGIN_PER_ACCOUNT = "5/minute;30/hour"
-    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"
+    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # accounts created
+    RATELIMIT_REGISTER_ATTEMPTS_PER_IP = "30/hour"  # forms sent, valid or not
     RATELIMIT_POST_PER_IP = "30/minute;300/hour"
     RATELIMIT_POST_PER_ACCOUNT = "6/minute;60/hour"
 
 
 class SecretKeyMissing(RuntimeError):
     pass
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+# Length settings cannot exceed the database columns that store the text.
+COLUMN_SIZES = {"USERNAME_MAX_LENGTH": 64, "DISPLAY_NAME_MAX_LENGTH": 120, "TITLE_MAX_LENGTH": 300}
 
 
 def finalize(config: dict, instance_path: str) -> None:
@@ -76,6 +88,9 @@ def finalize(config: dict, instance_path: str) -> None:
     if uri.startswith("postgres://") or uri.startswith("postgresql://"):
         # psycopg 3 is the driver we ship; accept the common URL spellings.
         config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    for setting, column_size in COLUMN_SIZES.items():
+        if int(config[setting]) > column_size:
+            raise ConfigurationError(f"{setting} may be at most {column_size}.")
     if config.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
 

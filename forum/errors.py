@@ -20,12 +20,30 @@ def _titles() -> dict[int, str]:
     }
 
 
+# Form fields whose text is shown again when a post could not be saved.
+KEPT_FIELDS = ("title", "body")
+
+
+def _kept_text() -> list[tuple[str, str]]:
+    """What the person wrote, so that an error after "Send" loses nothing."""
+    if request.method != "POST":
+        return []
+    try:
+        form = request.form
+    except HTTPException:  # the body itself was the problem (too large, say)
+        return []
+    return [(name, form[name]) for name in KEPT_FIELDS if form.get(name, "").strip()]
+
+
 def render_error(code: int, detail: str | None = None):
     title = _titles().get(code, _titles()[500])
     wants_json = request.accept_mimetypes.best == "application/json"
     if wants_json:
         return {"error": title, "detail": detail}, code
-    return render_template("errors/error.html", code=code, title=title, detail=detail), code
+    page = render_template(
+        "errors/error.html", code=code, title=title, detail=detail, kept=_kept_text()
+    )
+    return page, code
 
 
 def init_app(app) -> None:

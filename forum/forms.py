@@ -11,16 +11,21 @@ FORBIDDEN_CHARACTERS = ("\x00", "\ufffd")
 
 
 class ForumForm(FlaskForm):
-    """Refuses NUL bytes and invalid UTF-8 in any text field, next to that field."""
+    """Refuses NUL bytes and undecodable text in any text field, next to that field,
+    before any validator (some look up the database) sees the value."""
 
     def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        for field in self:
-            is_text = isinstance(field, StringField | TextAreaField)
-            if is_text and any(ch in (field.data or "") for ch in FORBIDDEN_CHARACTERS):
-                field.errors = [*field.errors, str(_l("Contains characters that are not allowed."))]
-                valid = False
-        return valid
+        unusable = [
+            field
+            for field in self
+            if isinstance(field, StringField | TextAreaField)
+            and any(ch in (field.data or "") for ch in FORBIDDEN_CHARACTERS)
+        ]
+        if not unusable:
+            return super().validate(extra_validators)
+        for field in unusable:
+            field.errors = [str(_l("Contains characters that are not allowed."))]
+        return False
 
 
 class ConfiguredLength:

@@ -11,7 +11,6 @@ from flask_babel import format_date, format_datetime, format_decimal, format_tim
 from flask_login import current_user
 from markupsafe import Markup
 
-from .extensions import db
 from .models import utcnow
 from .urls import safe_next
 
@@ -45,8 +44,9 @@ def switch_language():
             LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
         )
         if current_user.is_authenticated:
-            current_user.locale = language
-            db.session.commit()
+            from .auth import services as auth_services  # auth's forms import this module
+
+            auth_services.set_locale(current_user, language)
     return response
 
 

@@ -5,9 +5,13 @@ from urllib.parse import unquote_to_bytes
 from flask import abort, current_app, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from .access import Permission, can
+from .models import Role
 from .posts.views import post_url, thread_url
+
+ROLE_LABELS = {Role.MODERATOR: _l("Moderator"), Role.ADMIN: _l("Administrator")}
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -23,20 +27,36 @@ def _security_headers(response):
     return response
 
 
-def _refuse_invalid_utf8():
-    """Browsers send UTF-8; anything else would be stored as mangled text, so say no."""
-    raw_parts = [request.query_string]
-    if request.mimetype == "application/x-www-form-urlencoded":
-        raw_parts.append(request.get_data(cache=True))
-    for raw in raw_parts:
-        try:
-            unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
-        except UnicodeDecodeError:
-            abort(400, description=_("The request contained characters that are not valid text."))
+def _refuse_undecodable_input():
+    """Browsers send UTF-8. Werkzeug would keep invalid bytes as the literal text "%FF",
+    so they are refused here, before anything (CSRF included) parses the request.
+    NUL cannot be stored by PostgreSQL: refused in paths and query strings here, and
+    in form fields by ForumForm, next to the field. Bodies are bounded by
+    MAX_CONTENT_LENGTH, so reading one here costs little."""
+    if "\x00" in request.path:
+        abort(404)
+    invalid = _("The request contained characters that are not valid text.")
+    query = _decoded(request.query_string)
+    if query is None or "\x00" in query:
+        abort(400, description=invalid)
+    is_form = request.mimetype == "application/x-www-form-urlencoded"
+    if request.method == "POST" and is_form and _decoded(request.get_data(cache=True)) is None:
+        abort(400, description=invalid)
+
+
+def _decoded(raw: bytes) -> str | None:
+    try:
+        return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def init_request_checks(app) -> None:
+    """Registered before every extension, so that it runs first on each request."""
+    app.before_request(_refuse_undecodable_input)
 
 
 def init_app(app) -> None:
-    app.before_request(_refuse_invalid_utf8)
     app.after_request(_security_headers)
     app.jinja_env.add_extension("jinja2.ext.do")
     # WTForms would render a None attribute as the text "None".
@@ -55,4 +75,5 @@ def init_app(app) -> None:
             "Permission": Permission,
             "thread_url": thread_url,
             "post_url": post_url,
+            "ROLE_LABELS": ROLE_LABELS,
         }

@@ -15,11 +15,33 @@ def test_create_admin(runner, app):
 
 
 def test_create_admin_refuses_taken_name(runner, app):
-    args = ["forum", "create-admin", "chefin", "chefin@example.test", "--password", "x y z w v u"]
-    runner.invoke(args=args)
-    result = runner.invoke(args=[*args[:3], "andere@example.test", "--password", "x y z w v u"])
+    strong = ["--password", "Ein sehr gutes Passwort"]
+    assert (
+        runner.invoke(args=["forum", "create-admin", "chefin", "a@example.org", *strong]).exit_code
+        == 0
+    )
+    result = runner.invoke(args=["forum", "create-admin", "Chefin", "b@example.org", *strong])
     assert result.exit_code != 0
     assert "already taken" in result.output
+
+
+def test_create_admin_refuses_weak_password_and_bad_name(runner, app):
+    weak = runner.invoke(
+        args=["forum", "create-admin", "chefin", "a@example.org", "--password", "aaaaaaaaaaaa"]
+    )
+    assert weak.exit_code != 0 and "zu leicht" in weak.output
+    odd = runner.invoke(
+        args=[
+            "forum",
+            "create-admin",
+            "<chef>",
+            "a@example.org",
+            "--password",
+            "Ein sehr gutes Passwort",
+        ]
+    )
+    assert odd.exit_code != 0 and "Buchstaben" in odd.output
+    assert db.session.scalar(select(func.count(User.id))) == 0
 
 
 def test_seed_demo_builds_a_german_community_once(runner, app):
@@ -57,3 +79,24 @@ def test_bulk_seed_adds_the_requested_posts(runner, app):
     assert bulk_posts == 3000
     thread = db.session.scalar(select(Thread).order_by(Thread.id.desc()).limit(1))
     assert thread.first_post_id is not None and thread.post_count >= 1
+
+
+def test_create_board_adds_board_and_category(runner, app, client):
+    result = runner.invoke(
+        args=["forum", "create-board", "Technik", "Glasfaser & FTTH", "--visibility", "customers"]
+    )
+    assert result.exit_code == 0, result.output
+    board = db.session.scalar(select(Board).where(Board.name == "Glasfaser & FTTH"))
+    assert board.slug == "glasfaser-ftth" and board.visibility == "customers"
+    assert board.category.name == "Technik"
+    again = runner.invoke(args=["forum", "create-board", "Technik", "Glasfaser & FTTH"])
+    assert again.exit_code != 0 and "exists already" in again.output
+
+
+def test_demo_and_bulk_data_are_refused_in_production(runner, app):
+    app.testing = False
+    app.config["DEVELOPMENT"] = False
+    for args in (["forum", "seed-demo"], ["forum", "seed", "--posts", "10"]):
+        result = runner.invoke(args=args)
+        assert result.exit_code != 0 and "development only" in result.output
+    assert db.session.scalar(select(func.count(User.id))) == 0

@@ -46,3 +46,32 @@ def test_csrf_token_accepted_when_present(client, forum):
         "/login", data={"login": "autorin", "password": PASSWORD, "csrf_token": token}
     )
     assert response.status_code == 302
+
+
+def _token(client, url):
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(url).text)[1]
+
+
+def test_invalid_utf8_is_refused_even_with_a_valid_token(client, forum, auth):
+    token = _token(client, "/login")
+    client.post("/login", data={"login": "mitglied", "password": PASSWORD, "csrf_token": token})
+    url = f"/t/{forum.thread.id}/reply"
+    token = _token(client, f"/t/{forum.thread.id}-{forum.thread.slug}")
+    response = client.post(
+        url,
+        data=f"csrf_token={token}&body=%FF%FEabc&submit=1".encode(),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    db.session.refresh(forum.thread)
+    assert forum.thread.post_count == 1
+
+
+def test_csrf_failure_on_a_post_keeps_the_text(client, forum):
+    token = _token(client, "/login")
+    client.post("/login", data={"login": "mitglied", "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        f"/t/{forum.thread.id}/reply", data={"body": "Wichtiger Entwurf", "csrf_token": "alt"}
+    )
+    assert response.status_code == 400
+    assert "Wichtiger Entwurf</textarea>" in response.text

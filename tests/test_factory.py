@@ -55,3 +55,33 @@ def test_redis_url_moves_rate_limits_to_redis(monkeypatch):
     monkeypatch.setenv("FORUM_SECRET_KEY", "x")
     monkeypatch.setenv("FORUM_REDIS_URL", "redis://127.0.0.1:6379/0")
     assert create_app().config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
+
+
+def test_instance_config_file_is_read_and_environment_wins(monkeypatch, tmp_path):
+    import forum
+
+    monkeypatch.setattr(forum, "PROJECT_ROOT", tmp_path)
+    (tmp_path / "instance").mkdir()
+    (tmp_path / "instance" / "config.py").write_text(
+        'SECRET_KEY = "from-file"\nFORUM_TITLE = "Datei-Forum"\nCOMPANY_NAME = "Datei AG"\n'
+    )
+    monkeypatch.setenv("FORUM_COMPANY_NAME", "Umgebung AG")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-file"
+    assert app.config["FORUM_TITLE"] == "Datei-Forum"
+    assert app.config["COMPANY_NAME"] == "Umgebung AG"
+
+
+def test_length_settings_cannot_exceed_the_columns(database_url):
+    from forum.config import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="TITLE_MAX_LENGTH"):
+        create_app(
+            {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "TITLE_MAX_LENGTH": 500}
+        )
+
+
+def test_production_hashes_passwords_with_full_strength_scrypt():
+    from forum.config import Defaults
+
+    assert Defaults.PASSWORD_HASH_METHOD == "scrypt"

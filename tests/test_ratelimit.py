@@ -137,5 +137,23 @@ class TestAcrossWorkers:
             client.post("/login", data={"login": "anna", "password": "falsch"})
         with second.app_context():
             response = worker_b.post("/login", data={"login": "anna", "password": PASSWORD})
+            db.session.remove()
             db.engine.dispose()
         assert response.status_code == 429
+
+
+def test_username_and_email_share_one_account_counter(client, app):
+    make_user("anna")
+    for login in ("anna", "anna@example.test", "ANNA"):
+        client.post("/login", data={"login": login, "password": "falsch"})
+    response = client.post("/login", data={"login": "anna@example.test", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_every_registration_attempt_counts(client, app):
+    app.config["RATELIMIT_REGISTER_ATTEMPTS_PER_IP"] = "3/hour"
+    for number in range(3):
+        client.post("/register", data={"username": f"x{number}", "email": "kaputt"})
+    response = client.post("/register", data={"username": "neu", "email": "neu@example.org"})
+    assert response.status_code == 429
+    assert "Zu viele Versuche" in response.text

@@ -12,7 +12,6 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..extensions import db
 from ..models import Board, Post, PostingPolicy, Thread, Visibility
 from .permissions import Permission
 
@@ -114,8 +113,9 @@ def require(permission: Permission, target, user=None):
     return target
 
 
-def load_or_404(model, ident: int, permission: Permission, user=None):
-    target = db.session.get(model, ident)
+def load_or_404(loader, ident, permission: Permission, user=None):
+    """`loader(ident)` fetches the target (with what the policy reads) or returns None."""
+    target = loader(ident)
     if target is None:
         abort(404)
     return require(permission, target, user)

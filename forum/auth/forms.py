@@ -1,7 +1,5 @@
-import re
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from wtforms import (
     BooleanField,
     EmailField,
@@ -12,50 +10,30 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Optional, ValidationError
-from zxcvbn import zxcvbn
 
 from ..forms import ConfiguredLength, ForumForm
 from ..i18n import LANGUAGE_NAMES
-from . import services
-
-USERNAME_PATTERN = re.compile(r"^[^\W_][\w.-]*$")
-# Hashing cost grows with length; nobody types more than this.
-PASSWORD_MAX_LENGTH = 200
+from . import rules, services
 
 
 def valid_username(form, field) -> None:
-    if not USERNAME_PATTERN.match(field.data.strip()):
-        raise ValidationError(
-            _l("Use letters, digits, dots, hyphens and underscores; start with a letter or digit.")
-        )
+    if problem := rules.username_problem(field.data or ""):
+        raise ValidationError(problem)
 
 
 def strong_password(form, field) -> None:
-    password = field.data or ""
-    minimum = current_app.config["PASSWORD_MIN_LENGTH"]
-    if len(password) < minimum:
-        raise ValidationError(_l("The password needs at least %(num)d characters.", num=minimum))
-    if len(password) > PASSWORD_MAX_LENGTH:
-        raise ValidationError(
-            _l("The password may have at most %(num)d characters.", num=PASSWORD_MAX_LENGTH)
-        )
-    personal = [
-        value for value in (getattr(form, "username", None), getattr(form, "email", None)) if value
-    ]
-    result = zxcvbn(password[:100], user_inputs=[f.data for f in personal if f.data])
-    if result["score"] < current_app.config["PASSWORD_MIN_SCORE"]:
-        raise ValidationError(
-            _l(
-                "This password is too easy to guess. Use a longer phrase, "
-                "for example several unrelated words."
-            )
-        )
+    """The person's own name and address count as easy guesses."""
+    personal = [getattr(form, name).data for name in ("username", "email") if hasattr(form, name)]
+    if current_user.is_authenticated:
+        personal += [current_user.username, current_user.email]
+    if problem := rules.password_problem(field.data or "", personal):
+        raise ValidationError(problem)
 
 
 class RegisterForm(ForumForm):
     username = StringField(
         _l("Username"),
-        validators=[DataRequired(), ConfiguredLength("USERNAME"), valid_username],
+        validators=[DataRequired(), valid_username],
         description=_l("Shown with your posts. Letters, digits, . - _"),
     )
     email = EmailField(

@@ -1,13 +1,14 @@
 """Account use cases. Each takes an explicit actor and commits once."""
 
 from flask import current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from ..models import User, canonical_username
 from ..models.users import new_session_nonce
+from . import rules
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
@@ -17,6 +18,14 @@ class AccountTaken(Exception):
     def __init__(self, field: str):
         super().__init__(field)
         self.field = field
+
+
+class WrongPassword(Exception):
+    pass
+
+
+class Unacceptable(Exception):
+    """A username or password the rules refuse (for callers without a form)."""
 
 
 def normalize_email(email: str) -> str:
@@ -56,9 +65,10 @@ def register(username: str, email: str, password: str, locale: str | None = None
     return user
 
 
-def authenticate(login: str, password: str) -> User | None:
+def find_account(login: str) -> User | None:
+    """The account a log-in name (username or e-mail address) refers to."""
     login = login.strip()
-    user = db.session.scalar(
+    return db.session.scalar(
         select(User).where(
             or_(
                 User.username_canonical == canonical_username(login),
@@ -66,16 +76,27 @@ def authenticate(login: str, password: str) -> User | None:
             )
         )
     )
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """As slow for an unknown account as for a wrong password, so timing tells nothing."""
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
-        return None
-    return user if user.check_password(password) else None
+        return False
+    return user.check_password(password)
 
 
-def change_password(actor: User, new_password: str) -> None:
+def change_password(actor: User, current_password: str, new_password: str) -> None:
     """Also ends every other session of the account."""
+    if not actor.check_password(current_password):
+        raise WrongPassword
     actor.set_password(new_password)
     actor.session_nonce = new_session_nonce()
+    db.session.commit()
+
+
+def set_locale(actor: User, language: str) -> None:
+    actor.locale = language
     db.session.commit()
 
 
@@ -88,11 +109,17 @@ def update_profile(actor: User, display_name: str, bio: str, locale: str | None)
 
 
 def create_admin(username: str, email: str, password: str) -> User:
-    user = register(username, email, password)
+    """For the command line, where no form checks the input."""
+    if problem := rules.username_problem(username) or rules.password_problem(
+        password, [username, email]
+    ):
+        raise Unacceptable(str(problem))
+    if username_taken(username):
+        raise AccountTaken("username")
+    if email_taken(email):
+        raise AccountTaken("email")
+    user = User(username=username.strip(), email=normalize_email(email), password=password)
     user.is_admin = True
+    db.session.add(user)
     db.session.commit()
     return user
-
-
-def count_users() -> int:
-    return db.session.scalar(select(func.count(User.id)))

@@ -25,7 +25,14 @@ def register():
         return redirect(url_for("boards.index"))
     form = RegisterForm()
     status = 200
-    if form.validate_on_submit():
+    # Every attempt counts, so the form cannot be used to test many addresses.
+    wait = form.is_submitted() and ratelimit.attempt(
+        "REGISTER_ATTEMPTS_PER_IP", request.remote_addr
+    )
+    if wait:
+        form.form_errors.append(_too_many(wait))
+        status = 429
+    elif form.validate_on_submit():
         wait = ratelimit.attempt("REGISTER_PER_IP", request.remote_addr)
         if wait:
             form.form_errors.append(_too_many(wait))
@@ -51,21 +58,21 @@ def login():
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
-        account_key = canonical_username(form.login.data.strip())
+        user = services.find_account(form.login.data)
+        # One counter per account, whether it is named by username or e-mail address.
+        account_key = f"user:{user.id}" if user else canonical_username(form.login.data.strip())
         wait = ratelimit.attempt("LOGIN_PER_IP", request.remote_addr) or ratelimit.wait_seconds(
             "LOGIN_PER_ACCOUNT", account_key
         )
         if wait:
             form.form_errors.append(_too_many(wait))
             status = 429
+        elif not services.password_matches(user, form.password.data):
+            ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
+            form.form_errors.append(_("Username/e-mail or password is wrong."))
         else:
-            user = services.authenticate(form.login.data, form.password.data)
-            if user is None:
-                ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
-                form.form_errors.append(_("Username/e-mail or password is wrong."))
-            else:
-                login_user(user, remember=form.remember.data)
-                return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
     return render_template("auth/login.html", form=form), status
 
 
@@ -81,12 +88,13 @@ def logout():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        if not current_user.check_password(form.current_password.data):
+        # The proxy itself must not be stored as the logged-in user.
+        user = current_user._get_current_object()
+        try:
+            services.change_password(user, form.current_password.data, form.password.data)
+        except services.WrongPassword:
             form.current_password.errors.append(_("The current password is wrong."))
         else:
-            # The proxy itself must not be stored as the logged-in user.
-            user = current_user._get_current_object()
-            services.change_password(user, form.password.data)
             login_user(user, remember="remember_token" in request.cookies)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")
             return redirect(url_for("auth.change_password"))

@@ -2,7 +2,7 @@ from flask import abort, current_app, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..access import Permission, can, require
+from ..access import Permission, can, load_or_404
 from ..pagination import page_number
 from ..posts import services as post_services
 from ..posts.forms import NewThreadForm
@@ -16,16 +16,9 @@ def index():
     return render_template("boards/index.html", categories=queries.board_index(current_user))
 
 
-def _board_or_404(slug: str, permission: Permission):
-    board = queries.board_by_slug(slug)
-    if board is None:
-        abort(404)
-    return require(permission, board)
-
-
 @bp.get("/b/<slug>")
 def show_board(slug: str):
-    board = _board_or_404(slug, Permission.BOARD_READ)
+    board = load_or_404(queries.board_by_slug, slug, Permission.BOARD_READ)
     page = queries.thread_page(
         board, page_number(request.args.get("page")), current_app.config["THREADS_PER_PAGE"]
     )
@@ -42,7 +35,7 @@ def show_board(slug: str):
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
 @login_required
 def new_thread(slug: str):
-    board = _board_or_404(slug, Permission.THREAD_CREATE)
+    board = load_or_404(queries.board_by_slug, slug, Permission.THREAD_CREATE)
     form = NewThreadForm()
     preview_html, status = None, 200
     if form.validate_on_submit():

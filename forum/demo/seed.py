@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from ..boards import services as board_services
 from ..extensions import db
 from ..models import (
     Board,
-    Category,
     CustomerVerification,
     Post,
     StaffVerification,
@@ -105,12 +105,9 @@ def _create_accounts() -> dict[str, User]:
 
 def _create_boards() -> dict[str, Board]:
     boards = {}
-    for category_position, spec in enumerate(content.CATEGORIES):
-        category = Category(name=spec["name"], position=category_position)
-        db.session.add(category)
-        for position, board_spec in enumerate(spec["boards"]):
-            board = Board(category=category, position=position, **board_spec)
-            db.session.add(board)
+    for category in content.CATEGORIES:
+        for spec in category["boards"]:
+            board = board_services.create_board(category["name"], **spec)
             boards[board.slug] = board
     return boards
 

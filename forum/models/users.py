@@ -53,6 +53,11 @@ class RoleMixin:
         return self.customer_verification is not None
 
     @property
+    def public_roles(self) -> list[Role]:
+        """Roles shown on the profile; being a verified customer is nobody else's business."""
+        return [role for role in (Role.MODERATOR, Role.ADMIN) if role in self.roles]
+
+    @property
     def roles(self) -> frozenset[Role]:
         if not self.is_authenticated:
             return frozenset({Role.GUEST})

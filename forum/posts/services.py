@@ -3,7 +3,7 @@ updated in SQL so that concurrent writers cannot lose an increment."""
 
 from flask_babel import lazy_gettext as _l
 from slugify import slugify
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, or_, select, update
 
 from ..access import Permission, decide
 from ..extensions import db
@@ -43,20 +43,26 @@ def _ensure(actor, permission: Permission, target) -> None:
 
 
 def _count_new_post(actor: User, board_id: int, post: Post, new_thread: bool) -> None:
+    """Counters move in SQL. The latest post only ever moves forward: two replies that
+    commit in the opposite order of their ids must not move it backwards."""
+    is_newer_in_board = or_(Board.last_post_id.is_(None), Board.last_post_id < post.id)
     db.session.execute(
         update(Board)
         .where(Board.id == board_id)
         .values(
             post_count=Board.post_count + 1,
             thread_count=Board.thread_count + (1 if new_thread else 0),
-            last_post_id=post.id,
+            last_post_id=case((is_newer_in_board, post.id), else_=Board.last_post_id),
         )
     )
+    is_newer_in_thread = or_(Thread.last_post_id.is_(None), Thread.last_post_id < post.id)
     db.session.execute(
         update(Thread)
         .where(Thread.id == post.thread_id)
         .values(
-            post_count=Thread.post_count + 1, last_post_id=post.id, last_post_at=post.created_at
+            post_count=Thread.post_count + 1,
+            last_post_id=case((is_newer_in_thread, post.id), else_=Thread.last_post_id),
+            last_post_at=case((is_newer_in_thread, post.created_at), else_=Thread.last_post_at),
         )
     )
     db.session.execute(

@@ -1,12 +1,13 @@
-from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import ratelimit
-from ..access import Permission, can, require
+from ..access import Permission, can, load_or_404
 from ..models import Post, Thread
 from ..pagination import page_number
+from ..urls import parse_id
 from . import bp, queries, services
 from .forms import EditPostForm, ReplyForm
 from .markdown import quote, render
@@ -43,24 +44,10 @@ def posting_wait_message() -> str | None:
     )
 
 
-def _thread_or_404(thread_id: int, permission: Permission) -> Thread:
-    thread = queries.load_thread(thread_id)
-    if thread is None:
-        abort(404)
-    return require(permission, thread)
-
-
-def _post_or_404(post_id: int, permission: Permission) -> Post:
-    post = queries.load_post(post_id)
-    if post is None:
-        abort(404)
-    return require(permission, post)
-
-
-@bp.get("/t/<int:thread_id>")
-@bp.get("/t/<int:thread_id>-<slug>")
+@bp.get("/t/<id:thread_id>")
+@bp.get("/t/<id:thread_id>-<slug>")
 def show_thread(thread_id: int, slug: str | None = None):
-    thread = _thread_or_404(thread_id, Permission.THREAD_READ)
+    thread = load_or_404(queries.load_thread, thread_id, Permission.THREAD_READ)
     page_no = page_number(request.args.get("page"))
     if slug != thread.slug:
         return redirect(thread_url(thread, page=page_no), 301)
@@ -77,20 +64,20 @@ def show_thread(thread_id: int, slug: str | None = None):
     )
 
 
-@bp.get("/p/<int:post_id>")
+@bp.get("/p/<id:post_id>")
 def permalink(post_id: int):
-    post = _post_or_404(post_id, Permission.POST_READ)
+    post = load_or_404(queries.load_post, post_id, Permission.POST_READ)
     return redirect(post_url(post))
 
 
-@bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@bp.route("/t/<id:thread_id>/reply", methods=["GET", "POST"])
 @login_required
 def reply(thread_id: int):
-    thread = _thread_or_404(thread_id, Permission.THREAD_REPLY)
+    thread = load_or_404(queries.load_thread, thread_id, Permission.THREAD_REPLY)
     form = ReplyForm()
     preview_html, status = None, 200
-    if request.method == "GET" and (quoted_id := request.args.get("quote", type=int)):
-        quoted = _post_or_404(quoted_id, Permission.POST_READ)
+    if request.method == "GET" and (quoted_id := request.args.get("quote", type=parse_id)):
+        quoted = load_or_404(queries.load_post, quoted_id, Permission.POST_READ)
         form.body.data = quote(quoted.author.name, quoted.body_source)
     if form.validate_on_submit():
         if form.preview.data:
@@ -109,18 +96,18 @@ def reply(thread_id: int):
     )
 
 
-@bp.get("/p/<int:post_id>/quote")
+@bp.get("/p/<id:post_id>/quote")
 @login_required
 def quote_source(post_id: int):
     """The Markdown quote of a post, for the quote button's script."""
-    post = _post_or_404(post_id, Permission.POST_READ)
+    post = load_or_404(queries.load_post, post_id, Permission.POST_READ)
     return jsonify(markdown=quote(post.author.name, post.body_source))
 
 
-@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@bp.route("/p/<id:post_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(post_id: int):
-    post = _post_or_404(post_id, Permission.POST_EDIT)
+    post = load_or_404(queries.load_post, post_id, Permission.POST_EDIT)
     form = EditPostForm(data={"body": post.body_source} if request.method == "GET" else None)
     preview_html = None
     if form.validate_on_submit():

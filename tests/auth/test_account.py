@@ -88,3 +88,11 @@ def test_too_long_bio_is_refused_and_kept(client, app, auth):
 
 def test_unknown_profile_is_404(client, app):
     assert client.get("/u/niemand").status_code == 404
+
+
+def test_profile_names_moderators_and_admins_but_not_customers(client, app):
+    make_user("mod", moderator=True)
+    make_user("kundin", customer=True)
+    assert "Moderator</span>" in client.get("/u/mod").text
+    page = client.get("/u/kundin").text
+    assert "tag--role" not in page and "Kunde" not in page.split("<main")[1].split("</h1>")[0]

@@ -66,3 +66,26 @@ def test_protected_page_sends_guest_to_login_with_next(client, app):
     response = client.get("/account/profile")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login?next=")
+
+
+def test_remember_me_cookie_restores_the_session_later(client, app):
+    make_user("anna")
+    client.post("/login", data={"login": "anna", "password": PASSWORD, "remember": "y"})
+    later = app.test_client()  # a new browser session: only the lasting cookie survives
+    later.set_cookie("remember_token", client.get_cookie("remember_token").value)
+    assert later.get("/account/profile").status_code == 200
+
+
+def test_remember_me_cookie_dies_with_a_password_change(client, app, auth):
+    user = make_user("anna")
+    client.post("/login", data={"login": "anna", "password": PASSWORD, "remember": "y"})
+    cookie = client.get_cookie("remember_token").value
+    new = "Blaue Wale singen nachts"
+    client.post(
+        "/account/password",
+        data={"current_password": PASSWORD, "password": new, "password_confirm": new},
+    )
+    stolen = app.test_client()
+    stolen.set_cookie("remember_token", cookie)
+    assert stolen.get("/account/profile").status_code == 302
+    assert user.id

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.models import Post
+from forum.posts import services
 
 from ..factories import make_thread
 
@@ -138,3 +139,24 @@ def test_locked_thread_refuses_replies_with_explanation(client, forum, auth):
 def test_guest_cannot_reply(client, forum):
     response = client.post(f"/t/{forum.thread.id}/reply", data={"body": "Hallo", "submit": "1"})
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_latest_post_never_moves_backwards(forum):
+    """Two replies that commit in the opposite order of their ids."""
+    first = services.reply(forum.member, forum.thread, "früher")
+    second = services.reply(forum.author, forum.thread, "später")
+    services._count_new_post(forum.member, forum.board.id, first, new_thread=False)
+    db.session.commit()
+    db.session.refresh(forum.thread)
+    db.session.refresh(forum.board)
+    assert forum.thread.last_post_id == second.id
+    assert forum.thread.last_post_at == second.created_at
+    assert forum.board.last_post_id == second.id
+
+
+def test_post_links_carry_their_page_without_javascript(client, app, forum):
+    app.config["POSTS_PER_PAGE"] = 2
+    thread = make_thread(forum.board, forum.author, "Seitenweise", replies=3)
+    page = client.get(f"/t/{thread.id}-{thread.slug}?page=2").text
+    last = thread.last_post_id
+    assert f'href="/t/{thread.id}-{thread.slug}?page=2#p{last}"' in page
