@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 from .auth import services as auth_services
 from .boards import services as board_services
 from .models import PostingPolicy, Visibility
+from .staff import services as staff_services
 
 forum_cli = AppGroup("forum", help="Kundenforum administration.")
 
@@ -58,6 +59,38 @@ def create_board(category, name, description, slug, visibility, posting, support
     except board_services.SlugTaken as taken:
         raise click.ClickException(f"A board with the URL name '{taken}' exists already.") from None
     click.echo(f"Board '{board.name}' created at /b/{board.slug}.")
+
+
+def _account(username: str):
+    user = auth_services.find_account(username)
+    if user is None:
+        raise click.ClickException(f"No account named '{username}'.")
+    return user
+
+
+@forum_cli.command("verify-staff")
+@click.argument("username")
+@click.option("--title", required=True, help='Shown with the badge, e.g. "Kundenservice Internet".')
+@click.option("--team", required=True, help='e.g. "Team Kundenservice".')
+@click.option("--team-account", is_flag=True, help="A shared account, shown as the team.")
+def verify_staff(username: str, title: str, team: str, team_account: bool) -> None:
+    """Verify an account as staff: its posts show the staff badge."""
+    try:
+        staff_services.verify_staff(None, _account(username), title, team, team_account)
+    except staff_services.AlreadyStaff:
+        raise click.ClickException(f"'{username}' is verified staff already.") from None
+    click.echo(f"'{username}' is now verified staff ({title}, {team}).")
+
+
+@forum_cli.command("revoke-staff")
+@click.argument("username")
+def revoke_staff(username: str) -> None:
+    """End an account's staff verification; the badge disappears from all its posts."""
+    try:
+        staff_services.revoke_staff(None, _account(username))
+    except staff_services.NotStaff:
+        raise click.ClickException(f"'{username}' is not verified staff.") from None
+    click.echo(f"Staff verification of '{username}' revoked.")
 
 
 def _development_only() -> None:

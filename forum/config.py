@@ -49,6 +49,9 @@ class Defaults:
     TITLE_MAX_LENGTH = 150
     BODY_MAX_LENGTH = 20_000
 
+    # The asker is reminded to mark a solution this long after the last staff reply.
+    SOLUTION_REMINDER_HOURS = 24
+
     THREADS_PER_PAGE = 30
     POSTS_PER_PAGE = 20
 

@@ -7,7 +7,15 @@ German is the default; a person's saved choice wins, then the language switch
 from datetime import datetime
 
 from flask import Blueprint, current_app, has_request_context, redirect, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, format_timedelta
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    format_timedelta,
+    gettext,
+    ngettext,
+)
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -61,9 +69,32 @@ def time_tag(moment: datetime | None) -> Markup:
     )
 
 
+def duration(seconds: float | None) -> str:
+    """A waiting time as days and hours ("3 Tage, 4 Std."), or hours and minutes."""
+    if seconds is None:
+        return "–"
+    minutes = int(seconds // 60)
+    days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
+    if days:
+        parts = [ngettext("%(num)d day", "%(num)d days", days)]
+        if hours:
+            parts.append(gettext("%(num)d h", num=hours))
+    elif hours:
+        parts = [gettext("%(num)d h", num=hours)]
+        if minutes:
+            parts.append(gettext("%(num)d min", num=minutes))
+    else:
+        parts = [gettext("%(num)d min", num=minutes)]
+    return ", ".join(parts)
+
+
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.jinja_env.filters["time"] = time_tag
     app.jinja_env.filters["date"] = lambda moment: format_date(moment, "medium")
     app.jinja_env.filters["number"] = format_decimal
+    app.jinja_env.filters["duration"] = duration
+    app.jinja_env.filters["percent"] = lambda share: (
+        format_percent(share) if share is not None else "–"
+    )
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES

@@ -102,10 +102,22 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite alters a table by copying it; foreign keys pointing at it would block
+            # the copy. They are switched off for the migration and checked afterwards.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()  # so that Alembic begins (and commits) its own transaction
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
+            if problems:
+                raise RuntimeError(f"Foreign keys broken by the migration: {problems[:5]}")
 
 
 if context.is_offline_mode():

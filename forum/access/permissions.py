@@ -5,8 +5,18 @@ from enum import StrEnum
 
 class Permission(StrEnum):
     BOARD_READ = "board:read"
+    CASE_ASSIGN = "case:assign"
     POST_EDIT = "post:edit"
     POST_READ = "post:read"
+    STAFF_QUEUE = "staff:queue"
+    STAFF_VERIFY = "admin:staff:write"
+    THREAD_AFFECTED = "thread:affected"
+    THREAD_CLOSE = "thread:close"
     THREAD_CREATE = "thread:create"
     THREAD_READ = "thread:read"
     THREAD_REPLY = "thread:reply"
+    THREAD_SOLVE = "thread:solve"
+
+
+# Permissions about the forum as a whole: checked without a target.
+GLOBAL_PERMISSIONS = frozenset({Permission.STAFF_QUEUE, Permission.STAFF_VERIFY})

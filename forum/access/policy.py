@@ -12,8 +12,8 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..models import Board, Post, PostingPolicy, Thread, Visibility
-from .permissions import Permission
+from ..models import Board, Post, PostingPolicy, Thread, ThreadStatus, Visibility
+from .permissions import GLOBAL_PERMISSIONS, Permission
 
 
 def readable_visibilities(user) -> frozenset[str]:
@@ -53,7 +53,9 @@ def _board_of(target) -> Board:
     return target.thread.board
 
 
-def decide(user, permission: Permission, target) -> Decision:
+def decide(user, permission: Permission, target=None) -> Decision:
+    if permission in GLOBAL_PERMISSIONS:
+        return _decide_global(user, permission)
     board = _board_of(target)
     if board.visibility not in readable_visibilities(user):
         return HIDDEN
@@ -68,7 +70,58 @@ def decide(user, permission: Permission, target) -> Decision:
         return _may_reply(user, target)
     if permission is Permission.POST_EDIT:
         return _may_edit(user, target)
+    if permission in _QUESTION_RULES:
+        if not board.is_support:
+            return deny(_l("Only questions in support boards have this."))
+        return _QUESTION_RULES[permission](user, target)
     raise ValueError(f"unknown permission {permission!r}")
+
+
+def _decide_global(user, permission: Permission) -> Decision:
+    """Staff and admin areas do not exist for anyone else (404)."""
+    if permission is Permission.STAFF_QUEUE and (user.is_staff or user.is_admin):
+        return ALLOW
+    if permission is Permission.STAFF_VERIFY and user.is_admin:
+        return ALLOW
+    return HIDDEN
+
+
+def _may_solve(user, thread: Thread) -> Decision:
+    if user.is_staff or user.is_moderator or user.is_admin:
+        return ALLOW
+    if thread.author_id != user.id:
+        return deny(_l("Only the person who asked, staff and moderators can mark a solution."))
+    if thread.status == ThreadStatus.CLOSED:
+        return deny(_l("This question is closed."))
+    return ALLOW
+
+
+def _may_report_affected(user, thread: Thread) -> Decision:
+    if thread.author_id == user.id:
+        return deny(_l("You asked this question yourself."))
+    if thread.status == ThreadStatus.CLOSED:
+        return deny(_l("This question is closed."))
+    return ALLOW
+
+
+def _may_close(user, thread: Thread) -> Decision:
+    if user.is_moderator or user.is_admin:
+        return ALLOW
+    return deny(_l("Only moderators can close questions."))
+
+
+def _may_assign(user, thread: Thread) -> Decision:
+    if user.is_staff or user.is_admin:
+        return ALLOW
+    return deny(_l("Only staff can assign case managers."))
+
+
+_QUESTION_RULES = {
+    Permission.THREAD_SOLVE: _may_solve,
+    Permission.THREAD_AFFECTED: _may_report_affected,
+    Permission.THREAD_CLOSE: _may_close,
+    Permission.CASE_ASSIGN: _may_assign,
+}
 
 
 def _may_start_thread(user, board: Board) -> Decision:
@@ -99,11 +152,11 @@ def _may_edit(user, post: Post) -> Decision:
     return ALLOW
 
 
-def can(user, permission: Permission, target) -> bool:
+def can(user, permission: Permission, target=None) -> bool:
     return decide(user, permission, target).allowed
 
 
-def require(permission: Permission, target, user=None):
+def require(permission: Permission, target=None, user=None):
     """For views: 404 when the target is invisible to the user, 403 with a reason otherwise."""
     decision = decide(user if user is not None else current_user, permission, target)
     if not decision.visible:

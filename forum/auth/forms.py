@@ -83,3 +83,10 @@ class ProfileForm(ForumForm):
         choices=[SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()],
         validators=[DataRequired()],
     )
+
+    def validate_display_name(self, field) -> None:
+        # Staff may show their real name with "Service" in it; nobody else may.
+        if current_user.is_staff or not field.data:
+            return
+        if problem := rules.imitation_problem(field.data):
+            raise ValidationError(problem)

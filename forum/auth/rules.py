@@ -6,13 +6,17 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from zxcvbn import zxcvbn
 
+from ..staff.names import imitates_staff
+
 USERNAME_PATTERN = re.compile(r"^[^\W_][\w.-]*$")
 # Hashing cost grows with length; nobody types more than this.
 PASSWORD_MAX_LENGTH = 200
 
 
-def username_problem(username: str):
-    """None when the name is acceptable, else the reason (a lazy translation)."""
+def username_problem(username: str, official: bool = False):
+    """None when the name is acceptable, else the reason (a lazy translation).
+
+    `official` accounts (admins created by the operator) may use reserved words."""
     config = current_app.config
     name = username.strip()
     if len(name) < config["USERNAME_MIN_LENGTH"]:
@@ -27,7 +31,20 @@ def username_problem(username: str):
         return _l(
             "Use letters, digits, dots, hyphens and underscores; start with a letter or digit."
         )
-    return None
+    return None if official else imitation_problem(name)
+
+
+def imitation_problem(name: str):
+    """Names that could pass for staff are only for verified staff (checked by callers)."""
+    word = imitates_staff(name, current_app.config["COMPANY_NAME"])
+    if word is None:
+        return None
+    return _l(
+        "This name could be mistaken for an official name of %(company)s (“%(word)s”). "
+        "Please choose another one.",
+        company=current_app.config["COMPANY_NAME"],
+        word=word,
+    )
 
 
 def password_problem(password: str, personal: list[str]):

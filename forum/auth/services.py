@@ -110,7 +110,7 @@ def update_profile(actor: User, display_name: str, bio: str, locale: str | None)
 
 def create_admin(username: str, email: str, password: str) -> User:
     """For the command line, where no form checks the input."""
-    if problem := rules.username_problem(username) or rules.password_problem(
+    if problem := rules.username_problem(username, official=True) or rules.password_problem(
         password, [username, email]
     ):
         raise Unacceptable(str(problem))

@@ -1,11 +1,11 @@
 """Read models for the index and board pages: a fixed number of queries per page."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..access import readable_boards
 from ..extensions import db
-from ..models import Board, Category, Post, Thread
+from ..models import Board, Category, Post, Thread, ThreadStatus
 from ..pagination import Page, paginate
 
 
@@ -32,14 +32,27 @@ def board_by_slug(slug: str) -> Board | None:
     )
 
 
-def thread_page(board: Board, page: int, per_page: int) -> Page:
+# Filters of a support board's list: which question states each one shows.
+QUESTION_FILTERS = {
+    "open": (ThreadStatus.OPEN, ThreadStatus.ANSWERED),
+    "unanswered": (ThreadStatus.OPEN,),
+    "solved": (ThreadStatus.SOLVED,),
+}
+
+
+def thread_page(board: Board, page: int, per_page: int, question_filter: str | None) -> Page:
     stmt = (
         select(Thread)
         .where(Thread.board_id == board.id)
         .options(
             joinedload(Thread.author),
             joinedload(Thread.last_post).joinedload(Post.author),
+            joinedload(Thread.solution).joinedload(Post.author),
         )
         .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc())
     )
-    return paginate(stmt, page, per_page, total=board.thread_count)
+    total = board.thread_count
+    if question_filter in QUESTION_FILTERS:
+        stmt = stmt.where(Thread.status.in_([s.value for s in QUESTION_FILTERS[question_filter]]))
+        total = db.session.scalar(stmt.with_only_columns(func.count(Thread.id)).order_by(None))
+    return paginate(stmt, page, per_page, total=total)

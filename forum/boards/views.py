@@ -19,8 +19,14 @@ def index():
 @bp.get("/b/<slug>")
 def show_board(slug: str):
     board = load_or_404(queries.board_by_slug, slug, Permission.BOARD_READ)
+    question_filter = request.args.get("filter") if board.is_support else None
+    if question_filter not in queries.QUESTION_FILTERS:
+        question_filter = None
     page = queries.thread_page(
-        board, page_number(request.args.get("page")), current_app.config["THREADS_PER_PAGE"]
+        board,
+        page_number(request.args.get("page")),
+        current_app.config["THREADS_PER_PAGE"],
+        question_filter,
     )
     if page.page > page.pages:
         abort(404)
@@ -28,6 +34,7 @@ def show_board(slug: str):
         "boards/board.html",
         board=board,
         page=page,
+        question_filter=question_filter,
         may_start_thread=can(current_user, Permission.THREAD_CREATE, board),
     )
 

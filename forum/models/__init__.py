@@ -1,8 +1,9 @@
 """The shared data model. Every capability imports its models from here."""
 
 from .base import UTCDateTime, utcnow
-from .boards import Board, Category, PostingPolicy, Thread, Visibility
+from .boards import Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
 from .posts import Post
+from .support import CaseAssignment, Subscription, ThreadAffected
 from .users import (
     CustomerVerification,
     Guest,
@@ -14,6 +15,7 @@ from .users import (
 
 __all__ = [
     "Board",
+    "CaseAssignment",
     "Category",
     "CustomerVerification",
     "Guest",
@@ -21,7 +23,10 @@ __all__ = [
     "PostingPolicy",
     "Role",
     "StaffVerification",
+    "Subscription",
     "Thread",
+    "ThreadAffected",
+    "ThreadStatus",
     "UTCDateTime",
     "User",
     "Visibility",

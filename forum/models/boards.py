@@ -28,6 +28,15 @@ class PostingPolicy(StrEnum):
     READ_ONLY = "read-only"
 
 
+class ThreadStatus(StrEnum):
+    """Where a question stands. Threads outside support boards stay OPEN."""
+
+    OPEN = "open"  # nobody but the asker has written
+    ANSWERED = "answered"  # someone replied
+    SOLVED = "solved"  # a reply is marked as the solution
+    CLOSED = "closed"  # a moderator closed it without a solution
+
+
 class Category(db.Model):
     __tablename__ = "categories"
 
@@ -66,6 +75,8 @@ class Thread(db.Model):
     __tablename__ = "threads"
     __table_args__ = (
         Index("ix_threads_board_listing", "board_id", "is_pinned", "last_post_at", "id"),
+        Index("ix_threads_support_queue", "first_staff_reply_at", "status", "created_at"),
+        Index("ix_threads_case_manager", "case_manager_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -85,9 +96,28 @@ class Thread(db.Model):
         ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
     )
 
+    # The support workflow (questions in support boards).
+    status: Mapped[str] = mapped_column(String(16), default=ThreadStatus.OPEN)
+    solution_post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
+    )
+    first_staff_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Kept as a number so that response-time figures are plain SQL on both databases.
+    first_staff_reply_seconds: Mapped[int | None] = mapped_column(Integer)
+    last_staff_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_asker_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    affected_count: Mapped[int] = mapped_column(Integer, default=0)
+    case_manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
     board: Mapped[Board] = relationship()
-    author: Mapped["User"] = relationship()  # noqa: F821
+    author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
     last_post: Mapped["Post | None"] = relationship(foreign_keys=[last_post_id])  # noqa: F821
+    solution: Mapped["Post | None"] = relationship(foreign_keys=[solution_post_id])  # noqa: F821
+    case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
+
+    @property
+    def is_question(self) -> bool:
+        return self.board.is_support
 
     @property
     def reply_count(self) -> int:

@@ -139,7 +139,10 @@ class User(RoleMixin, UserMixin, db.Model):
 
     @property
     def name(self) -> str:
-        """What the forum shows for this person."""
+        """What the forum shows: a shared team account appears as its team, never as a person."""
+        verification = self.staff_verification
+        if verification is not None and verification.is_team_account:
+            return verification.team
         return self.display_name or self.username
 
     def __repr__(self) -> str:

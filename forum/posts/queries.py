@@ -9,8 +9,16 @@ from ..pagination import Page, paginate
 
 
 def load_thread(thread_id: int) -> Thread | None:
+    """With what the thread page and the policy read, in one query."""
     return db.session.scalar(
-        select(Thread).where(Thread.id == thread_id).options(joinedload(Thread.board))
+        select(Thread)
+        .where(Thread.id == thread_id)
+        .options(
+            joinedload(Thread.board),
+            joinedload(Thread.author),
+            joinedload(Thread.case_manager),
+            joinedload(Thread.solution).joinedload(Post.author),
+        )
     )
 
 

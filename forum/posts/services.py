@@ -8,6 +8,7 @@ from sqlalchemy import case, func, or_, select, update
 from ..access import Permission, decide
 from ..extensions import db
 from ..models import Board, Post, Thread, User, utcnow
+from ..support import workflow
 from .markdown import render
 
 
@@ -81,6 +82,7 @@ def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
         slug=slug_for(title),
         created_at=now,
         last_post_at=now,
+        last_asker_post_at=now,
     )
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now
@@ -101,6 +103,7 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     db.session.add(post)
     db.session.flush()
     _count_new_post(actor, thread.board_id, post, new_thread=False)
+    workflow.note_new_post(actor, thread, post)
     db.session.commit()
     return post
 

@@ -7,6 +7,7 @@ from .. import ratelimit
 from ..access import Permission, can, load_or_404
 from ..models import Post, Thread
 from ..pagination import page_number
+from ..support.queries import question_context
 from ..urls import parse_id
 from . import bp, queries, services
 from .forms import EditPostForm, ReplyForm
@@ -61,6 +62,7 @@ def show_thread(thread_id: int, slug: str | None = None):
         page=page,
         may_reply=may_reply,
         form=ReplyForm() if may_reply else None,
+        **question_context(current_user, thread),
     )
 
 

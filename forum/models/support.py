@@ -1,0 +1,46 @@
+"""Rows of the support workflow: who is affected, who follows, who owns a case."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class ThreadAffected(db.Model):
+    """One "I have the same problem" per person and thread."""
+
+    __tablename__ = "thread_affected"
+
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Subscription(db.Model):
+    """A person follows a thread (notifications build on this)."""
+
+    __tablename__ = "subscriptions"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CaseAssignment(db.Model):
+    """Who owned a case, from when to when: the hand-over history of a thread."""
+
+    __tablename__ = "case_assignments"
+    __table_args__ = (Index("ix_case_assignments_thread", "thread_id", "assigned_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    assigned_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    staff: Mapped["User"] = relationship(foreign_keys=[staff_id])  # noqa: F821
+    assigned_by: Mapped["User"] = relationship(foreign_keys=[assigned_by_id])  # noqa: F821

@@ -1,0 +1,98 @@
+"""Response-time figures, per support board and overall, computed in SQL.
+
+Percentiles use the nearest-rank method with window functions, which SQLite and
+PostgreSQL both have, so no thread is loaded into Python."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Integer, case, cast, func, literal, select
+
+from ..extensions import db
+from ..models import Board, Thread, ThreadStatus, utcnow
+
+STILL_OPEN = (ThreadStatus.OPEN.value, ThreadStatus.ANSWERED.value)
+
+
+@dataclass
+class Figures:
+    board: Board | None  # None: all support boards together
+    questions: int
+    median_seconds: int | None
+    p90_seconds: int | None
+    solved: int
+    waiting: int
+
+    @property
+    def solved_share(self) -> float | None:
+        return self.solved / self.questions if self.questions else None
+
+
+def response_figures(days: int, now: datetime | None = None) -> list[Figures]:
+    """Questions asked in the last `days` days: overall first, then each support board."""
+    since = (now or utcnow()) - timedelta(days=days)
+    in_window = [Board.is_support, Thread.created_at >= since]
+    counts = _counts(in_window)
+    percentiles = _percentiles(in_window)
+    boards = {
+        board.id: board
+        for board in db.session.scalars(select(Board).where(Board.is_support).order_by(Board.name))
+    }
+    figures = []
+    for key in [None, *boards]:
+        questions, solved, waiting = counts.get(key, (0, 0, 0))
+        median, p90 = percentiles.get(key, (None, None))
+        figures.append(Figures(boards.get(key), questions, median, p90, solved, waiting))
+    return figures
+
+
+def _counts(in_window) -> dict:
+    solved = func.sum(case((Thread.status == ThreadStatus.SOLVED.value, 1), else_=0))
+    waiting = func.sum(
+        case(
+            (Thread.first_staff_reply_at.is_(None) & Thread.status.in_(STILL_OPEN), 1),
+            else_=0,
+        )
+    )
+    result = {}
+    for group in (None, Thread.board_id):
+        key = group if group is not None else literal(None, Integer)
+        stmt = (
+            select(key.label("key"), func.count(Thread.id), solved, waiting)
+            .join(Board, Thread.board_id == Board.id)
+            .where(*in_window)
+        )
+        if group is not None:
+            stmt = stmt.group_by(group)
+        for row in db.session.execute(stmt):
+            if row[1]:
+                result[row.key] = (row[1], int(row[2] or 0), int(row[3] or 0))
+    return result
+
+
+def _percentiles(in_window) -> dict:
+    result = {}
+    for group in (None, Thread.board_id):
+        partition = group if group is not None else literal(0)
+        answered = (
+            select(
+                (group if group is not None else literal(None, Integer)).label("key"),
+                Thread.first_staff_reply_seconds.label("seconds"),
+                func.row_number()
+                .over(partition_by=partition, order_by=Thread.first_staff_reply_seconds)
+                .label("rank"),
+                func.count().over(partition_by=partition).label("n"),
+            )
+            .join(Board, Thread.board_id == Board.id)
+            .where(*in_window, Thread.first_staff_reply_seconds.is_not(None))
+            .subquery()
+        )
+
+        def at(percent: int, ranked=answered):
+            wanted = cast((ranked.c.n * percent + 99) // 100, Integer)
+            return func.max(case((ranked.c.rank == wanted, ranked.c.seconds)))
+
+        stmt = select(answered.c.key, at(50), at(90)).group_by(answered.c.key)
+        for row in db.session.execute(stmt):
+            result[row.key] = (row[1], row[2])
+    return result

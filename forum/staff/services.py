@@ -1,0 +1,77 @@
+"""Staff use cases. Each takes an explicit actor (None: the command line) and commits once."""
+
+from sqlalchemy import update
+
+from ..access import Permission, decide
+from ..extensions import db
+from ..models import CaseAssignment, StaffVerification, Thread, User, utcnow
+from ..posts.services import NotAllowed
+from ..support.services import subscribe
+
+
+class AlreadyStaff(Exception):
+    pass
+
+
+class NotStaff(Exception):
+    pass
+
+
+def _ensure(actor, permission: Permission, target=None) -> None:
+    if actor is None:  # the command line speaks for the operator
+        return
+    decision = decide(actor, permission, target)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason)
+
+
+def verify_staff(actor: User | None, user: User, title: str, team: str, team_account: bool = False):
+    _ensure(actor, Permission.STAFF_VERIFY)
+    if user.staff_verification is not None:
+        raise AlreadyStaff
+    verification = StaffVerification(
+        user_id=user.id,
+        title=title.strip(),
+        team=team.strip(),
+        is_team_account=team_account,
+        verified_by_id=actor.id if actor else None,
+    )
+    db.session.add(verification)
+    db.session.commit()
+    db.session.expire(user, ["staff_verification"])
+    return verification
+
+
+def revoke_staff(actor: User | None, user: User) -> None:
+    """Ends the verification; badges on earlier posts disappear with it."""
+    _ensure(actor, Permission.STAFF_VERIFY)
+    verification = user.staff_verification
+    if verification is None:
+        raise NotStaff
+    verification.revoked_at = utcnow()
+    verification.revoked_by_id = actor.id if actor else None
+    db.session.commit()
+    db.session.expire(user, ["staff_verification"])
+
+
+def assign_case(actor: User, thread: Thread, staff_member: User) -> None:
+    """Makes `staff_member` the case manager; the previous one's assignment ends (hand-over)."""
+    _ensure(actor, Permission.CASE_ASSIGN, thread)
+    if not staff_member.is_staff:
+        raise NotStaff
+    if thread.case_manager_id == staff_member.id:
+        return
+    now = utcnow()
+    db.session.execute(
+        update(CaseAssignment)
+        .where(CaseAssignment.thread_id == thread.id, CaseAssignment.ended_at.is_(None))
+        .values(ended_at=now)
+    )
+    db.session.add(
+        CaseAssignment(
+            thread_id=thread.id, staff_id=staff_member.id, assigned_by_id=actor.id, assigned_at=now
+        )
+    )
+    thread.case_manager_id = staff_member.id
+    subscribe(staff_member, thread)
+    db.session.commit()

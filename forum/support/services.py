@@ -1,0 +1,100 @@
+"""Support use cases on a question. Each takes an explicit actor and commits once."""
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..access import Permission, decide
+from ..extensions import db
+from ..models import Post, Subscription, Thread, ThreadAffected, ThreadStatus, User
+from ..posts.services import NotAllowed
+
+
+class NotInThread(Exception):
+    """The post is not a reply in this thread (or is the question itself)."""
+
+
+def _ensure(actor, permission: Permission, thread: Thread) -> None:
+    decision = decide(actor, permission, thread)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason)
+
+
+def _status_without_solution(thread: Thread) -> ThreadStatus:
+    answered = db.session.scalar(
+        select(exists().where(Post.thread_id == thread.id, Post.author_id != thread.author_id))
+    )
+    return ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN
+
+
+def mark_solution(actor: User, thread: Thread, post: Post) -> None:
+    """Marks, or replaces, the reply that solves the question."""
+    _ensure(actor, Permission.THREAD_SOLVE, thread)
+    if post.thread_id != thread.id or post.id == thread.first_post_id:
+        raise NotInThread
+    thread.solution_post_id = post.id
+    thread.status = ThreadStatus.SOLVED
+    db.session.commit()
+
+
+def unmark_solution(actor: User, thread: Thread) -> None:
+    _ensure(actor, Permission.THREAD_SOLVE, thread)
+    thread.solution_post_id = None
+    thread.status = _status_without_solution(thread)
+    db.session.commit()
+
+
+def close_question(actor: User, thread: Thread) -> None:
+    _ensure(actor, Permission.THREAD_CLOSE, thread)
+    thread.status = ThreadStatus.CLOSED
+    db.session.commit()
+
+
+def reopen_question(actor: User, thread: Thread) -> None:
+    _ensure(actor, Permission.THREAD_CLOSE, thread)
+    thread.status = (
+        ThreadStatus.SOLVED if thread.solution_post_id else _status_without_solution(thread)
+    )
+    db.session.commit()
+
+
+def subscribe(user: User, thread: Thread) -> None:
+    """Adds a subscription unless there is one; for use inside another service."""
+    already = db.session.get(Subscription, (user.id, thread.id))
+    if already is None:
+        db.session.add(Subscription(user_id=user.id, thread_id=thread.id))
+
+
+def report_affected(actor: User, thread: Thread) -> bool:
+    """ "I have the same problem": counted once per person, who then follows the thread.
+
+    Returns False when the person had already said so."""
+    _ensure(actor, Permission.THREAD_AFFECTED, thread)
+    if db.session.get(ThreadAffected, (thread.id, actor.id)) is not None:
+        return False
+    db.session.add(ThreadAffected(thread_id=thread.id, user_id=actor.id))
+    subscribe(actor, thread)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same person, twice at the same moment
+        db.session.rollback()
+        return False
+    db.session.execute(
+        update(Thread)
+        .where(Thread.id == thread.id)
+        .values(affected_count=Thread.affected_count + 1)
+    )
+    db.session.commit()
+    return True
+
+
+def withdraw_affected(actor: User, thread: Thread) -> None:
+    row = db.session.get(ThreadAffected, (thread.id, actor.id))
+    if row is None:
+        return
+    db.session.delete(row)
+    db.session.execute(
+        update(Thread)
+        .where(Thread.id == thread.id)
+        .values(affected_count=Thread.affected_count - 1)
+    )
+    db.session.commit()

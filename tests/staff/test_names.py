@@ -1,0 +1,193 @@
+"""Names that imitate staff are refused with the word they imitate; ordinary names pass."""
+
+import pytest
+
+from forum.staff.names import imitates_staff
+
+COMPANY = "Beispiel Telekom"
+
+REFUSED = [
+    # Plain reserved words, any case, anywhere inside a name.
+    ("Support", "support"),
+    ("ADMIN", "admin"),
+    ("Administrator", "administrator"),
+    ("Moderatorin", "moderatorin"),
+    ("Mitarbeiterin", "mitarbeiterin"),
+    ("Kundendienst", "kundendienst"),
+    ("Helpdesk-Jana", "helpdesk"),
+    ("Sysop", "sysop"),
+    ("OffiziellerAccount", "offiziell"),
+    ("official_info", "official"),
+    ("verified_user", "verified"),
+    ("Verifiziert", "verifiziert"),
+    ("Forenteam", "forenteam"),
+    ("Staff Member", "staff"),
+    ("SupportJana", "support"),
+    ("dsl_admin_4711", "admin"),
+    ("KundenserviceKathi", "kundenservice"),
+    ("Badminton-Admin", "admin"),
+    # Separators between the letters.
+    ("S u p p o r t", "support"),
+    ("sup.port", "support"),
+    ("Kunden-Service", "kundenservice"),
+    ("Hot~Line", "hotline"),
+    ("sup|port", "support"),
+    ("Sup!port", "support"),
+    ("Sup🙂port", "support"),
+    # Invisible characters.
+    ("Sup\u200bport", "support"),
+    ("Ser\u200cvice", "service"),
+    ("Sta\u200dff", "staff"),
+    ("Ad\u2060min", "admin"),
+    ("\ufeffHotline", "hotline"),
+    ("Ad\u00admin", "admin"),
+    ("\u202eSupport", "support"),
+    ("Sup\u3164port", "support"),
+    # Accents, umlauts and compatibility forms.
+    ("Mitärbeiter", "mitarbeiter"),
+    ("Sérvicé", "service"),
+    ("Sùppört", "support"),
+    ("S\u0336u\u0336p\u0336p\u0336o\u0336r\u0336t\u0336", "support"),
+    ("Ｓｕｐｐｏｒｔ", "support"),
+    ("𝐀𝐝𝐦𝐢𝐧", "admin"),
+    ("ⓈⓉⒶⒻⒻ", "staff"),
+    # Digits and symbols for letters, "1" read as l or i, even mixed.
+    ("Supp0rt", "support"),
+    ("Hot1ine", "hotline"),
+    ("Adm1n", "admin"),
+    ("0ff1c1a1", "official"),
+    ("S3rvice", "service"),
+    ("4dmin", "admin"),
+    ("5ysop", "sysop"),
+    ("Suppor7", "support"),
+    ("He1pde5k", "helpdesk"),
+    ("@dmin", "admin"),
+    ("$upport", "support"),
+    ("Hot|ine", "hotline"),
+    ("Adm!n", "admin"),
+    ("St@ff", "staff"),
+    # Cyrillic and Greek homoglyphs.
+    ("Ѕuррort", "support"),
+    ("Аdmin", "admin"),
+    ("Sеrvicе", "service"),
+    ("ѕуѕор", "sysop"),
+    ("Admіn", "admin"),
+    ("Kundenԁienst", "kundendienst"),
+    ("Μοderator", "moderator"),
+    ("Ηotline", "hotline"),
+    ("ΑDΜΙΝ", "admin"),
+    # Letter pairs and swapped l/I.
+    ("Adrnin", "admin"),
+    ("Aclmin", "admin"),
+    ("Admln", "admin"),
+    ("ADMlN", "admin"),
+    # Short words only as their own token.
+    ("Mod", "mod"),
+    ("Mod_Kathi", "mod"),
+    ("ModMax", "mod"),
+    ("M.O.D.", "mod"),
+    ("M0D", "mod"),
+    ("Team Hilfe", "team"),
+    ("team_hilfe", "team"),
+    ("TeamHilfe", "team"),
+    ("TEAMhilfe", "team"),
+    ("xXteamXx", "team"),
+    ("T3am", "team"),
+    ("Team2024", "team"),
+    ("kathi4711team", "team"),
+    ("T e a m", "team"),
+    ("Tearn", "team"),
+    ("Root", "root"),
+    ("Root!", "root"),
+    ("r00t", "root"),
+    ("R\u200bo\u200bo\u200bt", "root"),
+    # A longer or contained word wins over a short token.
+    ("TeamKundenservice", "kundenservice"),
+]
+
+ACCEPTED = [
+    "dsl_dieter",
+    "kathi84",
+    "m.schneider",
+    "Max Neumann",
+    "Lena Hoffmann",
+    "Birgit Haas",
+    "nordlicht77",
+    "Hans-Jürgen",
+    "Modem-Micha",
+    "M0dem-Micha",
+    "Moderne Mia",
+    "Steffi",
+    "Adrian",
+    "Admira Kovač",
+    "Servane",
+    "Servus",
+    "Rooteman",
+    "Rooted",
+    "Kathrin Teamann",
+    "Teamwork",
+    "Steamboat",
+    "McSteam",
+    "teamhilfe",
+    "Badminton-Bernd",
+    "Staffelläufer",
+    "Fernando",
+    "Bernd",
+    "Ümit Yılmaz",
+    "Θεόδωρος",
+    "Иван Петров",
+    "Kundenberaterin Jana",
+    "",
+]
+
+
+@pytest.mark.parametrize(("name", "word"), REFUSED)
+def test_refuses_disguised_reserved_words(name, word):
+    assert imitates_staff(name, COMPANY) == word
+
+
+@pytest.mark.parametrize("name", ACCEPTED)
+def test_accepts_ordinary_names(name):
+    assert imitates_staff(name, COMPANY) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Telekom-Hilfe", "telekom"),
+        ("BeispielTelekom", "beispieltelekom"),
+        ("Beispiel Telekom", "beispieltelekom"),
+        ("B3ispiel", "beispiel"),
+        ("t3l3k0m", "telekom"),
+        ("Team Telekom", "telekom"),
+        ("team_telekom", "telekom"),
+        ("ТЕLЕКОМ", "telekom"),
+    ],
+)
+def test_refuses_the_company_name(name, word):
+    assert imitates_staff(name, COMPANY) == word
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("VVasserwerke", "wasserwerke"),
+        ("WasserwerkeNordGasAG", "wasserwerkenordgasag"),
+        ("Nord-Hilfe", "nord"),
+        ("NordKathi", "nord"),
+        ("nordlicht77", None),
+        ("Gas-Gustav", None),
+    ],
+)
+def test_company_words_under_five_letters_count_only_as_tokens(name, word):
+    assert imitates_staff(name, "Wasserwerke Nord Gas AG") == word
+
+
+def test_reports_the_company_word_in_its_own_spelling():
+    assert imitates_staff("Sud-Energie-Fan", "Süd Energie") == "südenergie"
+    assert imitates_staff("Energie-Fan", "Süd Energie") == "energie"
+
+
+def test_works_without_a_company_name():
+    assert imitates_staff("Support", "") == "support"
+    assert imitates_staff("Kathi", "") is None
