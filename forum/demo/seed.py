@@ -10,10 +10,12 @@ from ..boards import services as board_services
 from ..extensions import db
 from ..models import (
     Board,
+    CaseAssignment,
     CustomerVerification,
     Post,
     StaffVerification,
     Thread,
+    ThreadAffected,
     User,
     utcnow,
 )
@@ -142,6 +144,35 @@ def _create_thread(rng, board: Board, spec: dict, accounts, community) -> None:
         posts.append(Post(thread=thread, author=author, created_at=moment, **_body(reply["body"])))
     db.session.add(thread)
     db.session.add_all(posts)
+    if board.is_support:
+        _support_story(rng, thread, posts, accounts, community)
+
+
+# An asker's follow-up with one of these says that the answer before it helped.
+THANKS = ("danke", "das war's", "hat geklappt", "funktioniert wieder", "läuft wieder")
+
+
+def _support_story(rng, thread: Thread, posts: list[Post], accounts, community) -> None:
+    """Solutions, case managers and "same problem" clicks, as a real forum would have them."""
+    helpers = []
+    for post in posts[1:]:
+        if post.author is thread.author:
+            if helpers and any(word in post.body_source.lower() for word in THANKS):
+                thread.solution = helpers[-1]
+        else:
+            helpers.append(post)
+    staff = accounts["staff"]
+    if thread.author is accounts["customer"] and any(p.author is staff for p in posts):
+        thread.case_manager = staff
+        db.session.add(
+            CaseAssignment(
+                thread=thread, staff=staff, assigned_by=staff, assigned_at=posts[1].created_at
+            )
+        )
+    if thread.solution is None and rng.random() < 0.4:
+        for member in rng.sample(community, rng.randint(1, 6)):
+            if member is not thread.author:
+                db.session.add(ThreadAffected(thread=thread, user=member))
 
 
 def _body(source: str) -> dict:

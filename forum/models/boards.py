@@ -112,7 +112,10 @@ class Thread(db.Model):
     board: Mapped[Board] = relationship()
     author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
     last_post: Mapped["Post | None"] = relationship(foreign_keys=[last_post_id])  # noqa: F821
-    solution: Mapped["Post | None"] = relationship(foreign_keys=[solution_post_id])  # noqa: F821
+    # post_update: a thread and its solution point at each other.
+    solution: Mapped["Post | None"] = relationship(  # noqa: F821
+        foreign_keys=[solution_post_id], post_update=True
+    )
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
 
     @property

@@ -18,6 +18,9 @@ class ThreadAffected(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    thread: Mapped["Thread"] = relationship()  # noqa: F821
+    user: Mapped["User"] = relationship()  # noqa: F821
+
 
 class Subscription(db.Model):
     """A person follows a thread (notifications build on this)."""
@@ -42,5 +45,6 @@ class CaseAssignment(db.Model):
     assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    thread: Mapped["Thread"] = relationship()  # noqa: F821
     staff: Mapped["User"] = relationship(foreign_keys=[staff_id])  # noqa: F821
     assigned_by: Mapped["User"] = relationship(foreign_keys=[assigned_by_id])  # noqa: F821

@@ -4,10 +4,18 @@ Services keep counters right one post at a time; this is for bulk imports and
 for repairing counters after maintenance. Pure SQL: nothing is loaded.
 """
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, case, cast, exists, func, select, update
 
 from ..extensions import db
-from ..models import Board, Post, Thread, User
+from ..models import (
+    Board,
+    Post,
+    StaffVerification,
+    Thread,
+    ThreadAffected,
+    ThreadStatus,
+    User,
+)
 
 
 def recount_all() -> None:
@@ -41,6 +49,7 @@ def recount_all() -> None:
             .scalar_subquery(),
         )
     )
+    _recount_support()
     db.session.execute(
         update(User).values(
             post_count=select(func.count(Post.id))
@@ -49,3 +58,50 @@ def recount_all() -> None:
         )
     )
     db.session.commit()
+
+
+def _seconds_between(later, earlier):
+    if db.engine.dialect.name == "postgresql":
+        return cast(func.extract("epoch", later - earlier), Integer)
+    return cast((func.julianday(later) - func.julianday(earlier)) * 86400, Integer)
+
+
+def _recount_support() -> None:
+    """Status and staff timings of every question, as the posting services keep them."""
+    in_thread = Post.thread_id == Thread.id
+    by_staff = (
+        select(Post.created_at)
+        .join(StaffVerification, StaffVerification.user_id == Post.author_id)
+        .where(
+            in_thread, Post.author_id != Thread.author_id, StaffVerification.revoked_at.is_(None)
+        )
+    )
+    someone_else_replied = exists().where(in_thread, Post.author_id != Thread.author_id)
+    db.session.execute(
+        update(Thread).values(
+            first_staff_reply_at=by_staff.order_by(Post.created_at).limit(1).scalar_subquery(),
+            last_staff_reply_at=by_staff.order_by(Post.created_at.desc())
+            .limit(1)
+            .scalar_subquery(),
+            affected_count=select(func.count())
+            .select_from(ThreadAffected)
+            .where(ThreadAffected.thread_id == Thread.id)
+            .scalar_subquery(),
+            last_asker_post_at=select(func.max(Post.created_at))
+            .where(in_thread, Post.author_id == Thread.author_id)
+            .scalar_subquery(),
+            status=case(
+                (Thread.status == ThreadStatus.CLOSED.value, Thread.status),
+                (Thread.solution_post_id.is_not(None), ThreadStatus.SOLVED.value),
+                (someone_else_replied, ThreadStatus.ANSWERED.value),
+                else_=ThreadStatus.OPEN.value,
+            ),
+        )
+    )
+    db.session.execute(
+        update(Thread).values(
+            first_staff_reply_seconds=_seconds_between(
+                Thread.first_staff_reply_at, Thread.created_at
+            )
+        )
+    )
