@@ -45,6 +45,14 @@ def timelines(app):
     return dsl, mobil
 
 
+def backdate_question(thread, days: float) -> None:
+    """Moves a question's asking time into the past."""
+    moment = utcnow() - timedelta(days=days)
+    thread.created_at = moment
+    thread.last_asker_post_at = moment
+    db.session.commit()
+
+
 def _by_board(figures):
     return {(f.board.slug if f.board else "all"): f for f in figures}
 
