@@ -68,15 +68,26 @@ def _account(username: str):
     return user
 
 
+def _admin(username: str):
+    """Staff verification is recorded with the admin who made it."""
+    admin = _account(username)
+    if not admin.is_admin:
+        raise click.ClickException(f"'{username}' is not an admin.")
+    return admin
+
+
 @forum_cli.command("verify-staff")
 @click.argument("username")
 @click.option("--title", required=True, help='Shown with the badge, e.g. "Kundenservice Internet".')
 @click.option("--team", required=True, help='e.g. "Team Kundenservice".')
 @click.option("--team-account", is_flag=True, help="A shared account, shown as the team.")
-def verify_staff(username: str, title: str, team: str, team_account: bool) -> None:
+@click.option("--by", "admin_name", required=True, help="The admin who checked the employment.")
+def verify_staff(username: str, title: str, team: str, team_account: bool, admin_name: str) -> None:
     """Verify an account as staff: its posts show the staff badge."""
     try:
-        staff_services.verify_staff(None, _account(username), title, team, team_account)
+        staff_services.verify_staff(
+            _admin(admin_name), _account(username), title, team, team_account
+        )
     except staff_services.AlreadyStaff:
         raise click.ClickException(f"'{username}' is verified staff already.") from None
     click.echo(f"'{username}' is now verified staff ({title}, {team}).")
@@ -84,10 +95,11 @@ def verify_staff(username: str, title: str, team: str, team_account: bool) -> No
 
 @forum_cli.command("revoke-staff")
 @click.argument("username")
-def revoke_staff(username: str) -> None:
+@click.option("--by", "admin_name", required=True, help="The admin who revokes it.")
+def revoke_staff(username: str, admin_name: str) -> None:
     """End an account's staff verification; the badge disappears from all its posts."""
     try:
-        staff_services.revoke_staff(None, _account(username))
+        staff_services.revoke_staff(_admin(admin_name), _account(username))
     except staff_services.NotStaff:
         raise click.ClickException(f"'{username}' is not verified staff.") from None
     click.echo(f"Staff verification of '{username}' revoked.")

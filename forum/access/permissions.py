@@ -6,6 +6,7 @@ from enum import StrEnum
 class Permission(StrEnum):
     BOARD_READ = "board:read"
     CASE_ASSIGN = "case:assign"
+    CASE_HISTORY_READ = "case:history:read"
     POST_EDIT = "post:edit"
     POST_READ = "post:read"
     STAFF_QUEUE = "staff:queue"

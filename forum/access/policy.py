@@ -87,9 +87,9 @@ def _decide_global(user, permission: Permission) -> Decision:
 
 
 def _may_solve(user, thread: Thread) -> Decision:
-    if user.is_staff or user.is_moderator or user.is_admin:
+    if user.is_moderator or user.is_admin:
         return ALLOW
-    if thread.author_id != user.id:
+    if not (user.is_staff or thread.author_id == user.id):
         return deny(_l("Only the person who asked, staff and moderators can mark a solution."))
     if thread.status == ThreadStatus.CLOSED:
         return deny(_l("This question is closed."))
@@ -110,6 +110,13 @@ def _may_close(user, thread: Thread) -> Decision:
     return deny(_l("Only moderators can close questions."))
 
 
+def _may_read_case_history(user, thread: Thread) -> Decision:
+    """Who handled a case is internal, except for the customer whose case it is."""
+    if user.is_staff or user.is_moderator or user.is_admin or thread.author_id == user.id:
+        return ALLOW
+    return deny(_l("Only staff see the case history."))
+
+
 def _may_assign(user, thread: Thread) -> Decision:
     if user.is_staff or user.is_admin:
         return ALLOW
@@ -121,6 +128,7 @@ _QUESTION_RULES = {
     Permission.THREAD_AFFECTED: _may_report_affected,
     Permission.THREAD_CLOSE: _may_close,
     Permission.CASE_ASSIGN: _may_assign,
+    Permission.CASE_HISTORY_READ: _may_read_case_history,
 }
 
 

@@ -1,7 +1,7 @@
 """The shared data model. Every capability imports its models from here."""
 
 from .base import UTCDateTime, utcnow
-from .boards import Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
+from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
 from .posts import Post
 from .support import CaseAssignment, Subscription, ThreadAffected
 from .users import (
@@ -14,6 +14,7 @@ from .users import (
 )
 
 __all__ = [
+    "STILL_OPEN",
     "Board",
     "CaseAssignment",
     "Category",

@@ -37,6 +37,10 @@ class ThreadStatus(StrEnum):
     CLOSED = "closed"  # a moderator closed it without a solution
 
 
+# Questions that still need someone: not solved, not closed.
+STILL_OPEN = (ThreadStatus.OPEN.value, ThreadStatus.ANSWERED.value)
+
+
 class Category(db.Model):
     __tablename__ = "categories"
 
@@ -77,6 +81,7 @@ class Thread(db.Model):
         Index("ix_threads_board_listing", "board_id", "is_pinned", "last_post_at", "id"),
         Index("ix_threads_support_queue", "first_staff_reply_at", "status", "created_at"),
         Index("ix_threads_case_manager", "case_manager_id", "status"),
+        Index("ix_threads_board_status", "board_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,6 +111,9 @@ class Thread(db.Model):
     first_staff_reply_seconds: Mapped[int | None] = mapped_column(Integer)
     last_staff_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_asker_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Since when the asker has been waiting for staff: the question, or their first
+    # post after the last staff reply. Later posts do not push them back in the queue.
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     affected_count: Mapped[int] = mapped_column(Integer, default=0)
     case_manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

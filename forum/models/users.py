@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from flask import current_app, has_app_context
 from flask_login import AnonymousUserMixin, UserMixin
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, and_
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, and_, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -153,6 +153,16 @@ class StaffVerification(db.Model):
     """An admin's statement that an account belongs to the company's staff."""
 
     __tablename__ = "staff_verifications"
+    __table_args__ = (
+        # At most one active verification per account.
+        Index(
+            "uq_staff_verifications_active",
+            "user_id",
+            unique=True,
+            sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -77,6 +77,7 @@ def _recount_support() -> None:
         )
     )
     someone_else_replied = exists().where(in_thread, Post.author_id != Thread.author_id)
+    is_question = exists().where(Board.id == Thread.board_id, Board.is_support)
     db.session.execute(
         update(Thread).values(
             first_staff_reply_at=by_staff.order_by(Post.created_at).limit(1).scalar_subquery(),
@@ -92,10 +93,29 @@ def _recount_support() -> None:
             .scalar_subquery(),
             status=case(
                 (Thread.status == ThreadStatus.CLOSED.value, Thread.status),
+                (~is_question, ThreadStatus.OPEN.value),
                 (Thread.solution_post_id.is_not(None), ThreadStatus.SOLVED.value),
                 (someone_else_replied, ThreadStatus.ANSWERED.value),
                 else_=ThreadStatus.OPEN.value,
             ),
+        )
+    )
+    asker_after_staff = (
+        select(func.min(Post.created_at))
+        .where(
+            in_thread,
+            Post.author_id == Thread.author_id,
+            Post.created_at > Thread.last_staff_reply_at,
+        )
+        .scalar_subquery()
+    )
+    db.session.execute(
+        update(Thread).values(
+            waiting_since=case(
+                (~is_question, None),
+                (Thread.last_staff_reply_at.is_(None), Thread.created_at),
+                else_=asker_after_staff,
+            )
         )
     )
     db.session.execute(

@@ -83,6 +83,7 @@ def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
         created_at=now,
         last_post_at=now,
         last_asker_post_at=now,
+        waiting_since=now if board.is_support else None,
     )
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now

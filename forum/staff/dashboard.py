@@ -9,9 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Integer, case, cast, func, literal, select
 
 from ..extensions import db
-from ..models import Board, Thread, ThreadStatus, utcnow
-
-STILL_OPEN = (ThreadStatus.OPEN.value, ThreadStatus.ANSWERED.value)
+from ..models import STILL_OPEN, Board, Thread, ThreadStatus, utcnow
 
 
 @dataclass
@@ -21,7 +19,7 @@ class Figures:
     median_seconds: int | None
     p90_seconds: int | None
     solved: int
-    waiting: int
+    waiting: int  # now, however long ago they asked: the old ones hurt most
 
     @property
     def solved_share(self) -> float | None:
@@ -33,6 +31,7 @@ def response_figures(days: int, now: datetime | None = None) -> list[Figures]:
     since = (now or utcnow()) - timedelta(days=days)
     in_window = [Board.is_support, Thread.created_at >= since]
     counts = _counts(in_window)
+    waiting_now = _counts([Board.is_support])
     percentiles = _percentiles(in_window)
     boards = {
         board.id: board
@@ -40,13 +39,15 @@ def response_figures(days: int, now: datetime | None = None) -> list[Figures]:
     }
     figures = []
     for key in [None, *boards]:
-        questions, solved, waiting = counts.get(key, (0, 0, 0))
+        questions, solved, _ = counts.get(key, (0, 0, 0))
+        waiting = waiting_now.get(key, (0, 0, 0))[2]
         median, p90 = percentiles.get(key, (None, None))
         figures.append(Figures(boards.get(key), questions, median, p90, solved, waiting))
     return figures
 
 
-def _counts(in_window) -> dict:
+def _counts(conditions) -> dict:
+    """Per board and overall (key None): questions, solved, waiting for staff."""
     solved = func.sum(case((Thread.status == ThreadStatus.SOLVED.value, 1), else_=0))
     waiting = func.sum(
         case(
@@ -60,7 +61,7 @@ def _counts(in_window) -> dict:
         stmt = (
             select(key.label("key"), func.count(Thread.id), solved, waiting)
             .join(Board, Thread.board_id == Board.id)
-            .where(*in_window)
+            .where(*conditions)
         )
         if group is not None:
             stmt = stmt.group_by(group)

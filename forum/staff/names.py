@@ -65,6 +65,8 @@ NUMBER = re.compile(r"\d{2,}")
 PADDING = rf"[\d{re.escape(LOOKALIKE_SYMBOLS)}]*"  # "Team2024", "Root!"
 DROPPED_CATEGORIES = {"Mn", "Me", "Cf"}  # accents, zero-width characters, soft hyphen
 INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"  # Hangul fillers render as blanks
+# The staff badge shows a check mark; a name with one would look verified.
+BADGE_MARKS = re.compile("[\u2713\u2714\u2611\u2705\U0001f5f8\u221a\u2610-\u2612]")
 
 
 def imitates_staff(name: str, company_name: str) -> str | None:
@@ -74,6 +76,8 @@ def imitates_staff(name: str, company_name: str) -> str | None:
     A contained word wins over a token-only one, and longer words over shorter ones at the
     same place, so "TeamKundenservice" reports "kundenservice" rather than "team".
     """
+    if BADGE_MARKS.search(name):
+        return "\u2714"
     contained, token_only = _matchers(company_name)
     plain = _plain(name)
     for skeleton in _skeletons(_plain(plain.casefold())):

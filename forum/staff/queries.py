@@ -6,10 +6,9 @@ from wtforms import SelectChoice
 
 from ..access import readable_boards, readable_threads
 from ..extensions import db
-from ..models import Board, CaseAssignment, StaffVerification, Thread, ThreadStatus, User
+from ..models import STILL_OPEN, Board, CaseAssignment, StaffVerification, Thread, User
 from ..pagination import Page, paginate
 
-STILL_OPEN = (ThreadStatus.OPEN.value, ThreadStatus.ANSWERED.value)
 QUEUES = ("waiting", "again")
 SORTS = ("oldest", "affected")
 
@@ -26,18 +25,13 @@ def queue_page(
 ) -> Page:
     """ "waiting": no staff reply yet, oldest first. "again": the asker wrote after the
     last staff reply. `sort="affected"` puts the widest problems first."""
-    stmt = _questions(viewer, board_id)
+    stmt = _questions(viewer, board_id).where(Thread.waiting_since.is_not(None))
     if queue == "waiting":
         stmt = stmt.where(Thread.first_staff_reply_at.is_(None))
-        since = Thread.created_at
     else:
-        stmt = stmt.where(
-            Thread.last_staff_reply_at.is_not(None),
-            Thread.last_asker_post_at > Thread.last_staff_reply_at,
-        )
-        since = Thread.last_asker_post_at
+        stmt = stmt.where(Thread.first_staff_reply_at.is_not(None))
     total = db.session.scalar(stmt.with_only_columns(func.count(Thread.id)))
-    order = [since.asc(), Thread.id.asc()]
+    order = [Thread.waiting_since.asc(), Thread.id.asc()]
     if sort == "affected":
         order.insert(0, Thread.affected_count.desc())
     stmt = stmt.options(joinedload(Thread.author), joinedload(Thread.board)).order_by(*order)
@@ -51,7 +45,7 @@ def my_cases(staff_member: User) -> list[Thread]:
             _questions(staff_member, None)
             .where(Thread.case_manager_id == staff_member.id)
             .options(joinedload(Thread.author), joinedload(Thread.board))
-            .order_by(Thread.last_asker_post_at.asc())
+            .order_by(Thread.waiting_since.asc().nulls_last(), Thread.id.asc())
         ).unique()
     )
 

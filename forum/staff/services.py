@@ -1,4 +1,4 @@
-"""Staff use cases. Each takes an explicit actor (None: the command line) and commits once."""
+"""Staff use cases. Each takes an explicit actor and commits once."""
 
 from sqlalchemy import update
 
@@ -18,14 +18,12 @@ class NotStaff(Exception):
 
 
 def _ensure(actor, permission: Permission, target=None) -> None:
-    if actor is None:  # the command line speaks for the operator
-        return
     decision = decide(actor, permission, target)
     if not decision.allowed:
         raise NotAllowed(decision.reason)
 
 
-def verify_staff(actor: User | None, user: User, title: str, team: str, team_account: bool = False):
+def verify_staff(actor: User, user: User, title: str, team: str, team_account: bool = False):
     _ensure(actor, Permission.STAFF_VERIFY)
     if user.staff_verification is not None:
         raise AlreadyStaff
@@ -34,7 +32,7 @@ def verify_staff(actor: User | None, user: User, title: str, team: str, team_acc
         title=title.strip(),
         team=team.strip(),
         is_team_account=team_account,
-        verified_by_id=actor.id if actor else None,
+        verified_by_id=actor.id,
     )
     db.session.add(verification)
     db.session.commit()
@@ -42,14 +40,24 @@ def verify_staff(actor: User | None, user: User, title: str, team: str, team_acc
     return verification
 
 
-def revoke_staff(actor: User | None, user: User) -> None:
+def revoke_staff(actor: User, user: User) -> None:
     """Ends the verification; badges on earlier posts disappear with it."""
     _ensure(actor, Permission.STAFF_VERIFY)
     verification = user.staff_verification
     if verification is None:
         raise NotStaff
-    verification.revoked_at = utcnow()
-    verification.revoked_by_id = actor.id if actor else None
+    now = utcnow()
+    verification.revoked_at = now
+    verification.revoked_by_id = actor.id
+    # Their open cases go back to the queue instead of naming someone who left.
+    db.session.execute(
+        update(CaseAssignment)
+        .where(CaseAssignment.staff_id == user.id, CaseAssignment.ended_at.is_(None))
+        .values(ended_at=now)
+    )
+    db.session.execute(
+        update(Thread).where(Thread.case_manager_id == user.id).values(case_manager_id=None)
+    )
     db.session.commit()
     db.session.expire(user, ["staff_verification"])
 

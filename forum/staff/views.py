@@ -72,7 +72,10 @@ def assign_case(thread_id: int):
     if not form.validate_on_submit():
         abort(400, description=_("Please choose a staff member."))
     staff_member = db.session.get(User, form.staff_id.data)
-    services.assign_case(current_user, thread, staff_member)
+    try:
+        services.assign_case(current_user, thread, staff_member)
+    except services.NotStaff:  # revoked a moment ago
+        abort(400, description=_("Please choose a staff member."))
     flash(_("%(name)s is now the case manager.", name=staff_member.name), "success")
     return redirect(thread_url(thread))
 

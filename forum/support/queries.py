@@ -24,7 +24,9 @@ def question_context(viewer, thread: Thread) -> dict:
         and db.session.get(ThreadAffected, (thread.id, viewer.id)) is not None,
         "reminder": _remind_to_mark_solution(viewer, thread),
         "assign_form": assign_form,
-        "handovers": staff_queries.assignment_history(thread) if thread.case_manager_id else [],
+        "handovers": staff_queries.assignment_history(thread)
+        if thread.case_manager_id and can(viewer, Permission.CASE_HISTORY_READ, thread)
+        else [],
     }
 
 

@@ -1,6 +1,6 @@
 """Support use cases on a question. Each takes an explicit actor and commits once."""
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..access import Permission, decide
@@ -29,6 +29,7 @@ def _status_without_solution(thread: Thread) -> ThreadStatus:
 def mark_solution(actor: User, thread: Thread, post: Post) -> None:
     """Marks, or replaces, the reply that solves the question."""
     _ensure(actor, Permission.THREAD_SOLVE, thread)
+    _ensure(actor, Permission.POST_READ, post)  # hidden posts will fail here
     if post.thread_id != thread.id or post.id == thread.first_post_id:
         raise NotInThread
     thread.solution_post_id = post.id
@@ -39,7 +40,8 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
 def unmark_solution(actor: User, thread: Thread) -> None:
     _ensure(actor, Permission.THREAD_SOLVE, thread)
     thread.solution_post_id = None
-    thread.status = _status_without_solution(thread)
+    if thread.status != ThreadStatus.CLOSED:
+        thread.status = _status_without_solution(thread)
     db.session.commit()
 
 
@@ -59,9 +61,13 @@ def reopen_question(actor: User, thread: Thread) -> None:
 
 def subscribe(user: User, thread: Thread) -> None:
     """Adds a subscription unless there is one; for use inside another service."""
-    already = db.session.get(Subscription, (user.id, thread.id))
-    if already is None:
-        db.session.add(Subscription(user_id=user.id, thread_id=thread.id))
+    if db.session.get(Subscription, (user.id, thread.id)) is not None:
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.add(Subscription(user_id=user.id, thread_id=thread.id))
+    except IntegrityError:  # subscribed a moment ago by another request
+        pass
 
 
 def report_affected(actor: User, thread: Thread) -> bool:
@@ -71,13 +77,12 @@ def report_affected(actor: User, thread: Thread) -> bool:
     _ensure(actor, Permission.THREAD_AFFECTED, thread)
     if db.session.get(ThreadAffected, (thread.id, actor.id)) is not None:
         return False
-    db.session.add(ThreadAffected(thread_id=thread.id, user_id=actor.id))
-    subscribe(actor, thread)
     try:
-        db.session.flush()
+        with db.session.begin_nested():
+            db.session.add(ThreadAffected(thread_id=thread.id, user_id=actor.id))
     except IntegrityError:  # the same person, twice at the same moment
-        db.session.rollback()
         return False
+    subscribe(actor, thread)
     db.session.execute(
         update(Thread)
         .where(Thread.id == thread.id)
@@ -88,10 +93,15 @@ def report_affected(actor: User, thread: Thread) -> bool:
 
 
 def withdraw_affected(actor: User, thread: Thread) -> None:
-    row = db.session.get(ThreadAffected, (thread.id, actor.id))
-    if row is None:
+    _ensure(actor, Permission.THREAD_READ, thread)
+    removed = db.session.execute(
+        delete(ThreadAffected).where(
+            ThreadAffected.thread_id == thread.id, ThreadAffected.user_id == actor.id
+        )
+    )
+    if not removed.rowcount:  # never said so, or withdrawn by a parallel request
+        db.session.rollback()
         return
-    db.session.delete(row)
     db.session.execute(
         update(Thread)
         .where(Thread.id == thread.id)

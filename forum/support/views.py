@@ -22,9 +22,9 @@ def _question(thread_id: int, permission: Permission):
 def mark_solution(thread_id: int):
     thread = _question(thread_id, Permission.THREAD_SOLVE)
     post_id = request.form.get("post_id", type=parse_id)
-    post = post_queries.load_post(post_id) if post_id else None
-    if post is None:
+    if post_id is None:
         abort(404)
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_READ)
     try:
         services.mark_solution(current_user, thread, post)
     except services.NotInThread:

@@ -3,15 +3,20 @@
 Called by the posting services inside their transaction; plain SQL updates, so
 that concurrent replies cannot overwrite each other's timings."""
 
-from sqlalchemy import case, update
+from sqlalchemy import case, func, update
 
 from ..extensions import db
 from ..models import Post, Thread, ThreadStatus, User
 
 
 def note_new_post(actor: User, thread: Thread, post: Post) -> None:
+    if not thread.board.is_support:
+        return
     if actor.id == thread.author_id:
-        values = {"last_asker_post_at": post.created_at}
+        values = {
+            "last_asker_post_at": post.created_at,
+            "waiting_since": func.coalesce(Thread.waiting_since, post.created_at),
+        }
     else:
         values = {
             "status": case(
@@ -30,5 +35,6 @@ def note_new_post(actor: User, thread: Thread, post: Post) -> None:
                     (first, seconds), else_=Thread.first_staff_reply_seconds
                 ),
                 "last_staff_reply_at": post.created_at,
+                "waiting_since": None,
             }
     db.session.execute(update(Thread).where(Thread.id == thread.id).values(**values))

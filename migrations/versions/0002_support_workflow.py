@@ -82,6 +82,7 @@ def upgrade():
         batch_op.add_column(
             sa.Column("last_asker_post_at", sa.DateTime(timezone=True), nullable=True)
         )
+        batch_op.add_column(sa.Column("waiting_since", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(
             sa.Column("affected_count", sa.Integer(), nullable=False, server_default="0")
         )
@@ -89,6 +90,7 @@ def upgrade():
         batch_op.create_index(
             "ix_threads_case_manager", ["case_manager_id", "status"], unique=False
         )
+        batch_op.create_index("ix_threads_board_status", ["board_id", "status"], unique=False)
         batch_op.create_index(
             "ix_threads_support_queue",
             ["first_staff_reply_at", "status", "created_at"],
@@ -103,6 +105,14 @@ def upgrade():
             ["solution_post_id"],
             ["id"],
             ondelete="SET NULL",
+        )
+    with op.batch_alter_table("staff_verifications", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_staff_verifications_active",
+            ["user_id"],
+            unique=True,
+            sqlite_where=sa.text("revoked_at IS NULL"),
+            postgresql_where=sa.text("revoked_at IS NULL"),
         )
 
     _backfill_support_fields()
@@ -130,12 +140,20 @@ def _backfill_support_fields():
         f"UPDATE threads SET first_staff_reply_seconds = {seconds} WHERE first_staff_reply_at IS NOT NULL"
     )
     op.execute(
+        "UPDATE threads SET waiting_since = CASE WHEN last_staff_reply_at IS NULL THEN created_at "
+        "ELSE (SELECT MIN(p.created_at) FROM posts p WHERE p.thread_id = threads.id "
+        "AND p.author_id = threads.author_id AND p.created_at > threads.last_staff_reply_at) END"
+    )
+    op.execute(
         "UPDATE threads SET status = 'answered' WHERE EXISTS (SELECT 1 FROM posts p "
-        "WHERE p.thread_id = threads.id AND p.author_id <> threads.author_id)"
+        "WHERE p.thread_id = threads.id AND p.author_id <> threads.author_id) "
+        "AND board_id IN (SELECT id FROM boards WHERE is_support)"
     )
 
 
 def downgrade():
+    with op.batch_alter_table("staff_verifications", schema=None) as batch_op:
+        batch_op.drop_index("uq_staff_verifications_active")
     with op.batch_alter_table("threads", schema=None) as batch_op:
         batch_op.drop_constraint(
             batch_op.f("fk_threads_solution_post_id_posts"), type_="foreignkey"
@@ -143,8 +161,10 @@ def downgrade():
         batch_op.drop_constraint(batch_op.f("fk_threads_case_manager_id_users"), type_="foreignkey")
         batch_op.drop_index("ix_threads_support_queue")
         batch_op.drop_index("ix_threads_case_manager")
+        batch_op.drop_index("ix_threads_board_status")
         batch_op.drop_column("case_manager_id")
         batch_op.drop_column("affected_count")
+        batch_op.drop_column("waiting_since")
         batch_op.drop_column("last_asker_post_at")
         batch_op.drop_column("last_staff_reply_at")
         batch_op.drop_column("first_staff_reply_seconds")

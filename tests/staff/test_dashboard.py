@@ -50,6 +50,7 @@ def backdate_question(thread, days: float) -> None:
     moment = utcnow() - timedelta(days=days)
     thread.created_at = moment
     thread.last_asker_post_at = moment
+    thread.waiting_since = moment
     db.session.commit()
 
 
@@ -67,6 +68,29 @@ def test_seven_day_figures(timelines):
     assert figures["mobil"].questions == 0 and figures["mobil"].median_seconds is None
     assert figures["all"].questions == 6
     assert "chat" not in figures
+
+
+def test_waiting_counts_every_unanswered_question_however_old(timelines):
+    _, mobil = timelines
+    asker = make_user("alte.frage")
+    _question(mobil, asker, None, 60)
+    for days in (7, 30):
+        figures = _by_board(response_figures(days))
+        assert figures["mobil"].waiting == 1 and figures["mobil"].questions == (
+            1 if days == 30 else 0
+        )
+        assert figures["all"].waiting == 2
+
+
+def test_service_timings_feed_the_dashboard(app):
+    board = make_board("Technik", slug="technik")
+    asker, staff = make_user("kunde"), make_user("jana", staff=True)
+    thread = make_thread(board, asker, "Echte Zeitmessung")
+    thread.created_at = utcnow() - timedelta(hours=5)
+    db.session.commit()
+    posts.reply(staff, thread, "Antwort")
+    figures = _by_board(response_figures(7))
+    assert abs(figures["technik"].median_seconds - 5 * 3600) < 60
 
 
 def test_thirty_day_figures_include_older_questions(timelines):

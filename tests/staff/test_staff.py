@@ -22,19 +22,24 @@ def test_staff_posts_carry_the_badge_with_title_and_team(client, forum):
 
 def test_revoking_removes_the_badge_from_earlier_posts(client, runner, forum):
     posts.reply(forum.staff, forum.thread, "Alte Antwort vom Service.")
-    result = runner.invoke(args=["forum", "revoke-staff", "mitarbeiter"])
+    result = runner.invoke(args=["forum", "revoke-staff", "mitarbeiter", "--by", "verwalter"])
     assert result.exit_code == 0, result.output
     page = client.get(f"/t/{forum.thread.id}-{forum.thread.slug}").text
     assert "Alte Antwort vom Service." in page and BADGE not in page
     revoked = db.session.scalar(select(StaffVerification))
-    assert revoked.revoked_at is not None
+    assert revoked.revoked_at is not None and revoked.revoked_by_id == forum.admin.id
 
 
-def test_cli_verification_records_and_refuses_twice(runner, app):
-    make_user("jana")
-    args = ["forum", "verify-staff", "jana", "--title", "Technik", "--team", "Team DSL"]
-    assert runner.invoke(args=args).exit_code == 0
-    again = runner.invoke(args=args)
+def test_cli_verification_records_the_admin_and_refuses_twice(runner, app):
+    jana, chefin = make_user("jana"), make_user("chefin", admin=True)
+    make_user("kollege")
+    base = ["forum", "verify-staff", "jana", "--title", "Technik", "--team", "Team DSL"]
+    refused = runner.invoke(args=[*base, "--by", "kollege"])
+    assert refused.exit_code != 0 and "not an admin" in refused.output
+    assert runner.invoke(args=[*base, "--by", "chefin"]).exit_code == 0
+    verification = db.session.scalar(select(StaffVerification))
+    assert verification.user_id == jana.id and verification.verified_by_id == chefin.id
+    again = runner.invoke(args=[*base, "--by", "chefin"])
     assert again.exit_code != 0 and "already" in again.output
     assert (
         runner.invoke(
@@ -160,14 +165,25 @@ def test_queue_lists_questions_without_staff_reply_oldest_first(client, auth, fo
 
 
 def test_queue_of_customers_who_wrote_again(client, auth, forum):
-    answered = make_thread(forum.board, forum.member, "Kunde meldet sich wieder")
-    posts.reply(forum.staff, answered, "Bitte Router neu starten.")
+    from datetime import timedelta
+
+    from forum.models import utcnow
+
+    early = make_thread(forum.board, forum.member, "Kunde meldet sich früh wieder")
+    late = make_thread(forum.board, forum.member, "Kunde meldet sich später wieder")
     quiet = make_thread(forum.board, forum.member, "Kunde ist zufrieden")
-    posts.reply(forum.staff, quiet, "Erledigt.")
-    posts.reply(forum.member, answered, "Hat nicht geholfen.")
+    for thread in (early, late, quiet):
+        posts.reply(forum.staff, thread, "Bitte Router neu starten.")
+    posts.reply(forum.member, early, "Hat nicht geholfen.")
+    early.waiting_since = utcnow() - timedelta(days=2, hours=5)
+    db.session.commit()
+    posts.reply(forum.member, late, "Immer noch kaputt.")
+    posts.reply(forum.member, early, "Hallo? Noch jemand da?")  # must not reset the wait
     auth.login(forum.staff)
     page = client.get("/staff/queue?tab=again").text
-    assert answered.title in page and quiet.title not in page and forum.thread.title not in page
+    assert quiet.title not in page and forum.thread.title not in page
+    assert page.index(early.title) < page.index(late.title)
+    assert "2 Tage, 5 Std." in page
 
 
 def test_queue_filters_by_board_and_sorts_by_affected(client, auth, forum):
@@ -220,3 +236,36 @@ def test_case_manager_hand_over_is_recorded_and_shown(client, auth, forum):
     page = client.get(f"/t/{forum.thread.id}-{forum.thread.slug}").text
     assert "Ihr Ansprechpartner:" in page and "kollege" in page
     assert "übergeben" in page
+
+
+def test_revoking_staff_returns_their_cases_to_the_queue(client, runner, auth, forum):
+    auth.login(forum.staff)
+    client.post(f"/t/{forum.thread.id}/case-manager", data={"staff_id": forum.staff.id})
+    runner.invoke(args=["forum", "revoke-staff", "mitarbeiter", "--by", "verwalter"])
+    db.session.refresh(forum.thread)
+    assert forum.thread.case_manager_id is None
+    assert db.session.scalar(select(CaseAssignment)).ended_at is not None
+
+
+def test_case_history_is_for_staff_and_the_asker_only(client, auth, forum):
+    colleague = make_user("kollege", staff=True)
+    auth.login(forum.staff)
+    for person in (forum.staff, colleague):
+        client.post(f"/t/{forum.thread.id}/case-manager", data={"staff_id": person.id})
+    auth.logout()
+    url = f"/t/{forum.thread.id}-{forum.thread.slug}"
+    assert "zugewiesen von" not in client.get(url).text
+    auth.login(forum.member)
+    assert "zugewiesen von" not in client.get(url).text
+    auth.logout()
+    auth.login(forum.author)
+    assert "zugewiesen von" in client.get(url).text
+
+
+@pytest.mark.parametrize("name", ["Jana ✔", "✓ Jana", "Geprüft ☑"])
+def test_check_marks_that_look_like_the_badge_are_refused(client, auth, app, name):
+    auth.login(make_user("jana"))
+    response = client.post(
+        "/account/profile", data={"display_name": name, "bio": "", "locale": "de"}
+    )
+    assert 'id="display_name-error"' in response.text

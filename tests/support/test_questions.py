@@ -94,6 +94,65 @@ def test_the_question_itself_is_no_solution(client, auth, forum, question):
     auth.login(forum.author)
     response = client.post(f"/t/{thread.id}/solution", data={"post_id": thread.first_post_id})
     assert response.status_code == 403
+    db.session.refresh(thread)
+    assert thread.solution_post_id is None and thread.status == ThreadStatus.ANSWERED
+
+
+@pytest.mark.parametrize(("role", "status"), [("author", 403), ("staff", 403), ("moderator", 302)])
+def test_closed_questions_stay_closed_for_all_but_moderators(
+    client, auth, forum, question, role, status
+):
+    thread, member_reply, _ = question
+    thread.status = ThreadStatus.CLOSED
+    db.session.commit()
+    auth.login(getattr(forum, role))
+    response = client.post(f"/t/{thread.id}/solution", data={"post_id": member_reply.id})
+    assert response.status_code == status
+    db.session.refresh(thread)
+    if role == "moderator":  # a moderator's solution settles the question
+        assert thread.status == ThreadStatus.SOLVED
+        return
+    client.post(f"/t/{thread.id}/solution/remove")
+    db.session.refresh(thread)
+    assert thread.status == ThreadStatus.CLOSED and thread.solution_post_id is None
+
+
+def test_posts_on_boards_the_person_cannot_see_are_404(client, auth, forum, question):
+    thread, _, _ = question
+    secret_board = make_board("Intern", slug="intern", visibility="staff")
+    secret = make_thread(
+        secret_board, forum.staff, "Interne Notiz", replies=1, repliers=[forum.admin]
+    )
+    auth.login(forum.author)
+    response = client.post(f"/t/{thread.id}/solution", data={"post_id": secret.last_post_id})
+    assert response.status_code == 404
+    for url in (
+        f"/t/{secret.id}/affected",
+        f"/t/{secret.id}/solution/remove",
+        f"/t/{secret.id}/close",
+    ):
+        assert client.post(url).status_code == 404
+    db.session.refresh(thread)
+    assert thread.solution_post_id is None
+
+
+def test_withdrawing_without_having_said_so_changes_nothing(client, auth, forum):
+    auth.login(forum.member)
+    client.post(f"/t/{forum.thread.id}/affected/remove")
+    db.session.refresh(forum.thread)
+    assert forum.thread.affected_count == 0
+
+
+def test_threads_outside_support_boards_keep_no_question_state(app):
+    from forum.posts import services as posts
+
+    board = make_board("Plauderecke", slug="plaudern", is_support=False)
+    author, staff = make_user("plaudertasche"), make_user("service", staff=True)
+    thread = make_thread(board, author, "Wie war euer Wochenende?")
+    posts.reply(staff, thread, "Sonnig!")
+    db.session.refresh(thread)
+    assert thread.status == ThreadStatus.OPEN and thread.first_staff_reply_at is None
+    assert thread.waiting_since is None
 
 
 def test_unknown_post_or_thread_is_404(client, auth, forum, question):
