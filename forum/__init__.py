@@ -60,12 +60,13 @@ def _register_capabilities(app: Flask) -> None:
     from . import cli, errors, web
     from .auth import bp as auth_bp
     from .boards import bp as boards_bp
+    from .customers.views import bp as customers_bp
     from .posts import bp as posts_bp
     from .staff.views import bp as staff_bp
     from .support.views import bp as support_bp
     from .users import bp as users_bp
 
-    for blueprint in (auth_bp, boards_bp, posts_bp, staff_bp, support_bp, users_bp):
+    for blueprint in (auth_bp, boards_bp, customers_bp, posts_bp, staff_bp, support_bp, users_bp):
         app.register_blueprint(blueprint)
     web.init_app(app)
     errors.init_app(app)

@@ -1,11 +1,12 @@
 """`flask forum ...`: administration from the command line."""
 
 import click
-from flask import current_app
+from flask import current_app, url_for
 from flask.cli import AppGroup
 
 from .auth import services as auth_services
 from .boards import services as board_services
+from .customers import signing
 from .models import PostingPolicy, Visibility
 from .staff import services as staff_services
 
@@ -103,6 +104,21 @@ def revoke_staff(username: str, admin_name: str) -> None:
     except staff_services.NotStaff:
         raise click.ClickException(f"'{username}' is not verified staff.") from None
     click.echo(f"Staff verification of '{username}' revoked.")
+
+
+@forum_cli.command("customer-link")
+@click.argument("email")
+@click.argument("customer_number")
+@click.option("--days", default=3, show_default=True, help="How long the link stays valid.")
+def customer_link(email: str, customer_number: str, days: int) -> None:
+    """Print a verification link as the customer portal would send it."""
+    secret = current_app.config.get("CUSTOMER_LINK_SECRET")
+    if not secret:
+        raise click.ClickException("Set FORUM_CUSTOMER_LINK_SECRET (shared with the portal).")
+    query = signing.link_query(secret, customer_number, email, valid_seconds=days * 86400)
+    with current_app.test_request_context():
+        path = url_for("customers.verify_link")
+    click.echo(f"{current_app.config['PUBLIC_BASE_URL']}{path}?{query}")
 
 
 def _development_only() -> None:

@@ -33,6 +33,11 @@ class Defaults:
     # No form needs more; larger requests are refused before they are read.
     MAX_CONTENT_LENGTH = 1024 * 1024
 
+    # Shared with the customer portal, which signs verification links with it.
+    CUSTOMER_LINK_SECRET: str | None = None
+    # Where the forum is reached, for links printed on the command line.
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+
     # Number of proxies in front of the app whose X-Forwarded-For is trusted.
     PROXY_FIX_X_FOR = 0
 
@@ -100,11 +105,13 @@ def finalize(config: dict, instance_path: str) -> None:
     if config.get("DEVELOPMENT") or config.get("TESTING"):
         config["SESSION_COOKIE_SECURE"] = False
         config["REMEMBER_COOKIE_SECURE"] = False
+    if not config.get("CUSTOMER_LINK_SECRET") and config.get("DEVELOPMENT"):
+        config["CUSTOMER_LINK_SECRET"] = _development_secret(instance, "customer_link_secret")
     if not config.get("SECRET_KEY"):
         if config.get("TESTING"):
             config["SECRET_KEY"] = secrets.token_hex(32)
         elif config.get("DEVELOPMENT"):
-            config["SECRET_KEY"] = _development_secret(instance)
+            config["SECRET_KEY"] = _development_secret(instance, "secret_key")
         else:
             raise SecretKeyMissing(
                 "No secret key configured. Set FORUM_SECRET_KEY (for example to the output of "
@@ -113,8 +120,8 @@ def finalize(config: dict, instance_path: str) -> None:
             )
 
 
-def _development_secret(instance: Path) -> str:
-    path = instance / "secret_key"
+def _development_secret(instance: Path, name: str) -> str:
+    path = instance / name
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

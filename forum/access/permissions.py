@@ -7,6 +7,7 @@ class Permission(StrEnum):
     BOARD_READ = "board:read"
     CASE_ASSIGN = "case:assign"
     CASE_HISTORY_READ = "case:history:read"
+    CUSTOMER_VERIFY = "customer:verify"
     POST_EDIT = "post:edit"
     POST_READ = "post:read"
     STAFF_QUEUE = "staff:queue"
@@ -20,4 +21,6 @@ class Permission(StrEnum):
 
 
 # Permissions about the forum as a whole: checked without a target.
-GLOBAL_PERMISSIONS = frozenset({Permission.STAFF_QUEUE, Permission.STAFF_VERIFY})
+GLOBAL_PERMISSIONS = frozenset(
+    {Permission.CUSTOMER_VERIFY, Permission.STAFF_QUEUE, Permission.STAFF_VERIFY}
+)

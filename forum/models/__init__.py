@@ -5,6 +5,7 @@ from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadSt
 from .posts import Post
 from .support import CaseAssignment, Subscription, ThreadAffected
 from .users import (
+    CustomerLinkUse,
     CustomerVerification,
     Guest,
     Role,
@@ -18,6 +19,7 @@ __all__ = [
     "Board",
     "CaseAssignment",
     "Category",
+    "CustomerLinkUse",
     "CustomerVerification",
     "Guest",
     "Post",

@@ -179,6 +179,22 @@ class CustomerVerification(db.Model):
     """Proof that an account belongs to a contract customer."""
 
     __tablename__ = "customer_verifications"
+    __table_args__ = (
+        Index(
+            "uq_customer_verifications_active",
+            "user_id",
+            unique=True,
+            sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
+    )
+
+    user: Mapped["User"] = relationship(foreign_keys="CustomerVerification.user_id")
+
+    @property
+    def masked_number(self) -> str:
+        """Staff see only the last digits; nobody else sees the number at all."""
+        return "•" * max(len(self.customer_number) - 4, 2) + self.customer_number[-4:]
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -188,3 +204,13 @@ class CustomerVerification(db.Model):
     verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CustomerLinkUse(db.Model):
+    """A portal link that has been used: each link verifies once."""
+
+    __tablename__ = "customer_link_uses"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
