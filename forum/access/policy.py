@@ -16,6 +16,10 @@ from ..models import Board, Post, PostingPolicy, Thread, ThreadStatus, Visibilit
 from .permissions import GLOBAL_PERMISSIONS, Permission
 
 
+def sees_all_private_cases(user) -> bool:
+    return user.is_staff or user.is_moderator or user.is_admin
+
+
 def readable_visibilities(user) -> frozenset[str]:
     """Board visibilities this user may read."""
     if user.is_admin or user.is_staff:
@@ -45,6 +49,18 @@ def deny(reason) -> Decision:
     return Decision(False, visible=True, reason=reason)
 
 
+def _thread_of(target) -> Thread | None:
+    if isinstance(target, Thread):
+        return target
+    if isinstance(target, Post):
+        return target.thread
+    return None
+
+
+def _may_see_case(user, thread: Thread) -> bool:
+    return sees_all_private_cases(user) or (user.is_authenticated and thread.author_id == user.id)
+
+
 def _board_of(target) -> Board:
     if isinstance(target, Board):
         return target
@@ -59,12 +75,23 @@ def decide(user, permission: Permission, target=None) -> Decision:
     board = _board_of(target)
     if board.visibility not in readable_visibilities(user):
         return HIDDEN
+    thread = _thread_of(target)
+    if thread is not None and thread.is_private and not _may_see_case(user, thread):
+        return HIDDEN
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
         return ALLOW
+    if permission in (Permission.STAFF_NOTE_READ, Permission.STAFF_NOTE_WRITE):
+        return ALLOW if user.is_staff or user.is_admin else HIDDEN
 
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
     if permission is Permission.THREAD_CREATE:
+        return _may_start_thread(user, board)
+    if permission is Permission.CASE_OPEN:
+        if not board.is_support:
+            return deny(_l("Private cases are opened in support boards."))
+        if not user.is_verified_customer:
+            return deny(_l("Private cases are for verified customers."))
         return _may_start_thread(user, board)
     if permission is Permission.THREAD_REPLY:
         return _may_reply(user, target)

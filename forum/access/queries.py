@@ -1,9 +1,9 @@
 """SQL twins of `decide(user, READ, ...)`: every list, count and page filters through these."""
 
-from sqlalchemy import Select
+from sqlalchemy import Select, or_
 
 from ..models import Board, Post, Thread
-from .policy import readable_visibilities
+from .policy import readable_visibilities, sees_all_private_cases
 
 
 def readable_boards(user, stmt: Select) -> Select:
@@ -12,7 +12,15 @@ def readable_boards(user, stmt: Select) -> Select:
 
 def readable_threads(user, stmt: Select) -> Select:
     """`stmt` selects from Thread; the board is joined here."""
-    return readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
+    stmt = readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
+    return stmt if sees_all_private_cases(user) else stmt.where(visible_cases(user))
+
+
+def visible_cases(user):
+    """Public threads, and the private cases the user opened."""
+    if not user.is_authenticated:
+        return Thread.is_private.is_(False)
+    return or_(Thread.is_private.is_(False), Thread.author_id == user.id)
 
 
 def readable_posts(user, stmt: Select) -> Select:

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from ..access import readable_boards
+from ..access import readable_boards, readable_threads
 from ..extensions import db
 from ..models import Board, Category, Post, Thread, ThreadStatus
 from ..pagination import Page, paginate
@@ -40,18 +40,19 @@ QUESTION_FILTERS = {
 }
 
 
-def thread_page(board: Board, page: int, per_page: int, question_filter: str | None) -> Page:
-    stmt = (
-        select(Thread)
-        .where(Thread.board_id == board.id)
-        .options(
-            joinedload(Thread.author),
-            joinedload(Thread.last_post).joinedload(Post.author),
-            joinedload(Thread.solution).joinedload(Post.author),
-        )
-        .order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc())
-    )
-    total = board.thread_count
+def thread_page(
+    viewer, board: Board, page: int, per_page: int, question_filter: str | None
+) -> Page:
+    """The board's threads the viewer may see: public ones, and private cases they may see."""
+    visible = readable_threads(viewer, select(Thread)).where(Thread.board_id == board.id)
+    stmt = visible.options(
+        joinedload(Thread.author),
+        joinedload(Thread.last_post).joinedload(Post.author),
+        joinedload(Thread.solution).joinedload(Post.author),
+    ).order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc())
+    # The counter holds the public threads; private cases are counted for those who see them.
+    private = visible.where(Thread.is_private).with_only_columns(func.count(Thread.id))
+    total = board.thread_count + db.session.scalar(private)
     if question_filter in QUESTION_FILTERS:
         stmt = stmt.where(Thread.status.in_([s.value for s in QUESTION_FILTERS[question_filter]]))
         total = db.session.scalar(stmt.with_only_columns(func.count(Thread.id)).order_by(None))

@@ -23,6 +23,7 @@ def show_board(slug: str):
     if question_filter not in queries.QUESTION_FILTERS:
         question_filter = None
     page = queries.thread_page(
+        current_user,
         board,
         page_number(request.args.get("page")),
         current_app.config["THREADS_PER_PAGE"],
@@ -44,6 +45,7 @@ def show_board(slug: str):
 def new_thread(slug: str):
     board = load_or_404(queries.board_by_slug, slug, Permission.THREAD_CREATE)
     form = NewThreadForm()
+    may_open_case = can(current_user, Permission.CASE_OPEN, board)
     preview_html, status = None, 200
     if form.validate_on_submit():
         if form.preview.data:
@@ -53,14 +55,22 @@ def new_thread(slug: str):
             status = 429
         else:
             thread = post_services.create_thread(
-                current_user, board, form.title.data, form.body.data
+                current_user,
+                board,
+                form.title.data,
+                form.body.data,
+                private=may_open_case and form.private.data,
             )
             return redirect(thread_url(thread))
     elif form.is_submitted():
         form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))
     return (
         render_template(
-            "boards/new_thread.html", board=board, form=form, preview_html=preview_html
+            "boards/new_thread.html",
+            board=board,
+            form=form,
+            preview_html=preview_html,
+            may_open_case=may_open_case,
         ),
         status,
     )

@@ -3,7 +3,7 @@
 from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
 from .posts import Post
-from .support import CaseAssignment, Subscription, ThreadAffected
+from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
 from .users import (
     CustomerLinkUse,
     CustomerVerification,
@@ -25,6 +25,7 @@ __all__ = [
     "Post",
     "PostingPolicy",
     "Role",
+    "StaffNote",
     "StaffVerification",
     "Subscription",
     "Thread",

@@ -82,6 +82,7 @@ class Thread(db.Model):
         Index("ix_threads_support_queue", "first_staff_reply_at", "status", "created_at"),
         Index("ix_threads_case_manager", "case_manager_id", "status"),
         Index("ix_threads_board_status", "board_id", "status"),
+        Index("ix_threads_private_cases", "is_private", "author_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,6 +92,8 @@ class Thread(db.Model):
     slug: Mapped[str] = mapped_column(String(120))
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A private case: only its author, staff, moderators and admins know it exists.
+    is_private: Mapped[bool] = mapped_column(Boolean, default=False)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

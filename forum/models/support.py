@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index
+from sqlalchemy import ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -48,3 +48,19 @@ class CaseAssignment(db.Model):
     thread: Mapped["Thread"] = relationship()  # noqa: F821
     staff: Mapped["User"] = relationship(foreign_keys=[staff_id])  # noqa: F821
     assigned_by: Mapped["User"] = relationship(foreign_keys=[assigned_by_id])  # noqa: F821
+
+
+class StaffNote(db.Model):
+    """An internal remark on a thread (ticket number, hand-over) that only staff see."""
+
+    __tablename__ = "staff_notes"
+    __table_args__ = (Index("ix_staff_notes_thread", "thread_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped["User"] = relationship()  # noqa: F821

@@ -34,16 +34,15 @@ def recount_all() -> None:
             .scalar_subquery()
         )
     )
+    public_in_board = (Thread.board_id == Board.id) & Thread.is_private.is_(False)
     db.session.execute(
         update(Board).values(
-            thread_count=select(func.count(Thread.id))
-            .where(Thread.board_id == Board.id)
-            .scalar_subquery(),
+            thread_count=select(func.count(Thread.id)).where(public_in_board).scalar_subquery(),
             post_count=select(func.coalesce(func.sum(Thread.post_count), 0))
-            .where(Thread.board_id == Board.id)
+            .where(public_in_board)
             .scalar_subquery(),
             last_post_id=select(Thread.last_post_id)
-            .where(Thread.board_id == Board.id)
+            .where(public_in_board)
             .order_by(Thread.last_post_at.desc(), Thread.id.desc())
             .limit(1)
             .scalar_subquery(),

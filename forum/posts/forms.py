@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired
 
 from ..forms import ConfiguredLength, ForumForm
@@ -24,8 +24,21 @@ class EditPostForm(PostBodyMixin, ForumForm):
 
 
 class NewThreadForm(PostBodyMixin, ForumForm):
+    private = BooleanField(
+        _l("Open as a private case: only you and our staff can see it"),
+        description=_l("For questions about your contract, invoices or personal data."),
+    )
+
     title = StringField(
         _l("Title"),
         validators=[DataRequired(message=_l("Please enter a title.")), ConfiguredLength("TITLE")],
     )
     submit = SubmitField(_l("Start thread"))
+
+
+class StaffNoteForm(ForumForm):
+    note = TextAreaField(
+        _l("Internal note"),
+        validators=[DataRequired(message=_l("Please write something.")), ConfiguredLength("BODY")],
+        description=_l("Only staff see this, e.g. a ticket number or a hand-over remark."),
+    )

@@ -43,19 +43,22 @@ def _ensure(actor, permission: Permission, target) -> None:
         raise NotAllowed(decision.reason or _l("Not allowed."))
 
 
-def _count_new_post(actor: User, board_id: int, post: Post, new_thread: bool) -> None:
+def _count_new_post(actor: User, thread: Thread, post: Post, new_thread: bool) -> None:
     """Counters move in SQL. The latest post only ever moves forward: two replies that
-    commit in the opposite order of their ids must not move it backwards."""
-    is_newer_in_board = or_(Board.last_post_id.is_(None), Board.last_post_id < post.id)
-    db.session.execute(
-        update(Board)
-        .where(Board.id == board_id)
-        .values(
-            post_count=Board.post_count + 1,
-            thread_count=Board.thread_count + (1 if new_thread else 0),
-            last_post_id=case((is_newer_in_board, post.id), else_=Board.last_post_id),
+    commit in the opposite order of their ids must not move it backwards. Private
+    cases stay out of the board's counters and latest post: for most people they
+    do not exist."""
+    if not thread.is_private:
+        is_newer_in_board = or_(Board.last_post_id.is_(None), Board.last_post_id < post.id)
+        db.session.execute(
+            update(Board)
+            .where(Board.id == thread.board_id)
+            .values(
+                post_count=Board.post_count + 1,
+                thread_count=Board.thread_count + (1 if new_thread else 0),
+                last_post_id=case((is_newer_in_board, post.id), else_=Board.last_post_id),
+            )
         )
-    )
     is_newer_in_thread = or_(Thread.last_post_id.is_(None), Thread.last_post_id < post.id)
     db.session.execute(
         update(Thread)
@@ -71,8 +74,11 @@ def _count_new_post(actor: User, board_id: int, post: Post, new_thread: bool) ->
     )
 
 
-def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
-    _ensure(actor, Permission.THREAD_CREATE, board)
+def create_thread(
+    actor: User, board: Board, title: str, body: str, private: bool = False
+) -> Thread:
+    """A new thread with its first post; `private` opens a private case instead."""
+    _ensure(actor, Permission.CASE_OPEN if private else Permission.THREAD_CREATE, board)
     now = utcnow()
     title = title.strip()
     thread = Thread(
@@ -84,6 +90,7 @@ def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
         last_post_at=now,
         last_asker_post_at=now,
         waiting_since=now if board.is_support else None,
+        is_private=private,
     )
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now
@@ -91,7 +98,7 @@ def create_thread(actor: User, board: Board, title: str, body: str) -> Thread:
     db.session.add_all([thread, post])
     db.session.flush()
     thread.first_post_id = post.id
-    _count_new_post(actor, board.id, post, new_thread=True)
+    _count_new_post(actor, thread, post, new_thread=True)
     db.session.commit()
     return thread
 
@@ -103,7 +110,7 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     )
     db.session.add(post)
     db.session.flush()
-    _count_new_post(actor, thread.board_id, post, new_thread=False)
+    _count_new_post(actor, thread, post, new_thread=False)
     workflow.note_new_post(actor, thread, post)
     db.session.commit()
     return post

@@ -7,6 +7,7 @@ from .. import ratelimit
 from ..access import Permission, can, load_or_404
 from ..models import Post, Thread
 from ..pagination import page_number
+from ..staff.queries import staff_context
 from ..support.queries import question_context
 from ..urls import parse_id
 from . import bp, queries, services
@@ -63,6 +64,7 @@ def show_thread(thread_id: int, slug: str | None = None):
         may_reply=may_reply,
         form=ReplyForm() if may_reply else None,
         **question_context(current_user, thread),
+        **staff_context(current_user, thread),
     )
 
 

@@ -4,10 +4,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 from wtforms import SelectChoice
 
-from ..access import readable_boards, readable_threads
+from ..access import Permission, can, readable_boards, readable_threads
 from ..extensions import db
-from ..models import STILL_OPEN, Board, CaseAssignment, StaffVerification, Thread, User
+from ..models import (
+    STILL_OPEN,
+    Board,
+    CaseAssignment,
+    StaffNote,
+    StaffVerification,
+    Thread,
+    User,
+)
 from ..pagination import Page, paginate
+from ..posts.forms import StaffNoteForm
 
 QUEUES = ("waiting", "again")
 SORTS = ("oldest", "affected")
@@ -82,3 +91,16 @@ def verified_staff() -> list[User]:
             .order_by(StaffVerification.team, User.display_name, User.username)
         )
     )
+
+
+def staff_context(viewer, thread: Thread) -> dict:
+    """Internal notes for the thread page, for those who may read them."""
+    if not can(viewer, Permission.STAFF_NOTE_READ, thread):
+        return {"note_form": None}
+    notes = db.session.scalars(
+        select(StaffNote)
+        .where(StaffNote.thread_id == thread.id)
+        .options(joinedload(StaffNote.author))
+        .order_by(StaffNote.id)
+    )
+    return {"note_form": StaffNoteForm(), "staff_notes": list(notes)}

@@ -4,7 +4,8 @@ from sqlalchemy import update
 
 from ..access import Permission, decide
 from ..extensions import db
-from ..models import CaseAssignment, StaffVerification, Thread, User, utcnow
+from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User, utcnow
+from ..posts.markdown import render
 from ..posts.services import NotAllowed
 from ..support.services import subscribe
 
@@ -83,3 +84,13 @@ def assign_case(actor: User, thread: Thread, staff_member: User) -> None:
     thread.case_manager_id = staff_member.id
     subscribe(staff_member, thread)
     db.session.commit()
+
+
+def add_note(actor: User, thread: Thread, body: str) -> StaffNote:
+    _ensure(actor, Permission.STAFF_NOTE_WRITE, thread)
+    note = StaffNote(
+        thread_id=thread.id, author_id=actor.id, body_source=body, body_html=render(body)
+    )
+    db.session.add(note)
+    db.session.commit()
+    return note

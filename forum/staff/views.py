@@ -8,6 +8,7 @@ from ..extensions import db
 from ..models import User, utcnow
 from ..pagination import page_number
 from ..posts import queries as post_queries
+from ..posts.forms import StaffNoteForm
 from ..posts.views import thread_url
 from ..urls import parse_id
 from . import dashboard, queries, services
@@ -112,3 +113,15 @@ def revoke_staff(user_id: int):
     services.revoke_staff(current_user, user)
     flash(_("The staff verification of %(name)s was revoked.", name=user.name), "info")
     return redirect(url_for("staff.manage_staff"))
+
+
+@bp.post("/t/<id:thread_id>/notes")
+@login_required
+def add_note(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.STAFF_NOTE_WRITE)
+    form = StaffNoteForm()
+    if not form.validate_on_submit():
+        abort(400, description=" ".join(str(error) for error in form.note.errors))
+    services.add_note(current_user, thread, form.note.data)
+    flash(_("The internal note was added."), "success")
+    return redirect(thread_url(thread) + "#staff-notes-heading")

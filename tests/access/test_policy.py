@@ -109,3 +109,49 @@ def test_denials_carry_a_reason(people, threads):
     locked = threads[(Visibility.PUBLIC, PostingPolicy.MEMBERS, True)]
     decision = decide(people["member"], Permission.THREAD_REPLY, locked)
     assert not decision.allowed and decision.visible and decision.reason
+
+
+@pytest.fixture
+def private_cases(people):
+    """Private cases of the fixture's customer and of another customer, on each visibility."""
+    from forum.posts import services as posts
+
+    other = make_user("andere.kundin", customer=True)
+    cases = []
+    for visibility in Visibility:
+        board = make_board(visibility=visibility)
+        for owner in (people["customer"], other):
+            if visibility == Visibility.STAFF:  # customers cannot open cases where they cannot read
+                cases.append(make_thread(board, people["staff"], f"Notiz {visibility}"))
+                cases[-1].is_private = True
+                continue
+            cases.append(
+                posts.create_thread(owner, board, f"Fall {visibility}", "Text", private=True)
+            )
+    db.session.commit()
+    return cases
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_private_cases_sql_filter_agrees_with_can(people, private_cases, role):
+    user = people[role]
+    ids = {case.id for case in private_cases}
+    listed = set(db.session.scalars(readable_threads(user, select(Thread.id)))) & ids
+    allowed = {case.id for case in private_cases if can(user, Permission.THREAD_READ, case)}
+    assert listed == allowed
+    own = {case.id for case in private_cases if case.author_id == user.id}
+    if role in {"staff", "admin"}:
+        assert allowed == ids
+    elif role == "moderator":
+        assert allowed == {c.id for c in private_cases if c.board.visibility != Visibility.STAFF}
+    else:
+        assert allowed == own
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("guest", False), ("member", False), ("customer", True), ("staff", False), ("admin", False)],
+)
+def test_only_verified_customers_open_private_cases(people, role, allowed):
+    board = make_board()
+    assert can(people[role], Permission.CASE_OPEN, board) is allowed

@@ -145,7 +145,7 @@ def test_latest_post_never_moves_backwards(forum):
     """Two replies that commit in the opposite order of their ids."""
     first = services.reply(forum.member, forum.thread, "früher")
     second = services.reply(forum.author, forum.thread, "später")
-    services._count_new_post(forum.member, forum.board.id, first, new_thread=False)
+    services._count_new_post(forum.member, forum.thread, first, new_thread=False)
     db.session.commit()
     db.session.refresh(forum.thread)
     db.session.refresh(forum.board)
