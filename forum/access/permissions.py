@@ -8,6 +8,7 @@ class Permission(StrEnum):
     CASE_ASSIGN = "case:assign"
     CASE_HISTORY_READ = "case:history:read"
     CASE_OPEN = "case:open"
+    CASE_PUBLISH = "case:publish"
     CUSTOMER_VERIFY = "customer:verify"
     POST_EDIT = "post:edit"
     POST_READ = "post:read"

@@ -146,9 +146,10 @@ def _may_read_case_history(user, thread: Thread) -> Decision:
 
 
 def _may_assign(user, thread: Thread) -> Decision:
+    """Case work (assigning, publishing as FAQ) is for staff."""
     if user.is_staff or user.is_admin:
         return ALLOW
-    return deny(_l("Only staff can assign case managers."))
+    return deny(_l("Only staff can do this."))
 
 
 _QUESTION_RULES = {
@@ -157,6 +158,7 @@ _QUESTION_RULES = {
     Permission.THREAD_CLOSE: _may_close,
     Permission.CASE_ASSIGN: _may_assign,
     Permission.CASE_HISTORY_READ: _may_read_case_history,
+    Permission.CASE_PUBLISH: _may_assign,
 }
 
 

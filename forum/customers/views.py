@@ -3,11 +3,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..access import Permission, require
+from ..access import Permission, load_or_404, require
 from ..auth.services import find_account
 from ..extensions import db
 from ..models import User
-from . import queries, services, signing
+from ..posts import queries as post_queries
+from ..posts.views import thread_url
+from . import faq, queries, services, signing
 from .forms import VerifyCustomerForm
 
 bp = Blueprint("customers", __name__)
@@ -94,3 +96,12 @@ def revoke(user_id: int):
     services.revoke(current_user, user)
     flash(_("The customer verification of %(name)s was revoked.", name=user.name), "info")
     return redirect(url_for("customers.manage"))
+
+
+@bp.post("/t/<id:thread_id>/publish-faq")
+@login_required
+def publish_faq(thread_id: int):
+    case = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
+    faq_thread = faq.publish_faq(current_user, case)
+    flash(_("The case was published as an anonymised FAQ thread. Please check it."), "success")
+    return redirect(thread_url(faq_thread))

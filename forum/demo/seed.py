@@ -19,9 +19,11 @@ from ..models import (
     User,
     utcnow,
 )
+from ..posts import services as post_services
 from ..posts.counters import recount_all
 from ..posts.markdown import render
 from ..posts.services import slug_for
+from ..staff import services as staff_services
 from . import content
 
 # Printed at every start of `make run`; demo accounts are for trying the forum locally.
@@ -73,7 +75,29 @@ def seed_demo(rng_seed: int = 2026) -> bool:
             _create_thread(rng, board, spec, accounts, community)
     db.session.flush()
     recount_all()
+    _private_case(accounts, boards["vertrag-rechnung"])
     return True
+
+
+def _private_case(accounts, board: Board) -> None:
+    """One private case of the demo customer, answered by staff, with an internal note."""
+    customer, staff = accounts["customer"], accounts["staff"]
+    case = post_services.create_thread(
+        customer,
+        board,
+        "Gutschrift aus Störung im Oktober fehlt",
+        "Hallo, für die Störung vom 12. bis 15. Oktober wurde mir eine Gutschrift zugesagt. "
+        "Auf der Novemberrechnung finde ich sie nicht. Können Sie bitte nachsehen?",
+        private=True,
+    )
+    post_services.reply(
+        staff,
+        case,
+        "Hallo Frau Hoffmann,\n\ndie Gutschrift über 12,50 € war vorgemerkt, wurde aber nicht "
+        "gebucht. Ich habe sie nachgetragen; sie erscheint auf der Dezemberrechnung.\n\n"
+        "Viele Grüße\nJana vom Kundenservice",
+    )
+    staff_services.add_note(staff, case, "Gutschrift nachgebucht, Ticket **KS-2026-118842**.")
 
 
 def _create_accounts() -> dict[str, User]:

@@ -1,0 +1,67 @@
+"""A solved private case becomes a public, anonymised FAQ thread with one action."""
+
+import pytest
+
+from forum.customers.faq import anonymise
+from forum.extensions import db
+from forum.models import Thread, ThreadStatus
+from forum.posts import services as posts
+from forum.support import services as support
+
+
+@pytest.fixture
+def solved_case(forum):
+    forum.customer.display_name = "Karla Kundig"
+    db.session.commit()
+    case = posts.create_thread(
+        forum.customer,
+        forum.board,
+        "Rechnung von Karla Kundig doppelt",
+        "Hallo, ich bin Karla Kundig (kunde@example.test), Kundennummer 1234567890. "
+        "Meine Rechnung wurde doppelt abgebucht, Tel. 0171 2345678.",
+        private=True,
+    )
+    answer = posts.reply(forum.staff, case, "Hallo Frau Kundig, die Gutschrift ist veranlasst.")
+    support.mark_solution(forum.customer, case, answer)
+    return case
+
+
+def test_staff_publish_an_anonymised_copy(client, auth, forum, solved_case):
+    auth.login(forum.staff)
+    response = client.post(f"/t/{solved_case.id}/publish-faq")
+    assert response.status_code == 302
+    faq_id = int(response.headers["Location"].split("/t/")[1].split("-")[0])
+    faq = db.session.get(Thread, faq_id)
+    assert (
+        not faq.is_private and faq.status == ThreadStatus.SOLVED and faq.author_id == forum.staff.id
+    )
+    auth.logout()
+    page = client.get(response.headers["Location"]).text  # a guest reads it
+    assert "doppelt abgebucht" in page and "Gutschrift ist veranlasst" in page
+    for secret in ("Karla", "Kundig", "1234567890", "kunde@example.test", "2345678", ">kunde<"):
+        assert secret not in page, secret
+    db.session.refresh(solved_case)
+    assert solved_case.is_private  # the case itself stays private
+
+
+@pytest.mark.parametrize("role", ["customer", "member", "moderator"])
+def test_only_staff_publish(client, auth, forum, solved_case, role):
+    auth.login(getattr(forum, role))
+    expected = 404 if role == "member" else 403
+    assert client.post(f"/t/{solved_case.id}/publish-faq").status_code == expected
+    assert db.session.query(Thread).count() == 2
+
+
+def test_unsolved_or_public_threads_are_not_published(client, auth, forum):
+    auth.login(forum.staff)
+    assert client.post(f"/t/{forum.thread.id}/publish-faq").status_code == 403
+    open_case = posts.create_thread(
+        forum.customer, forum.board, "Offener Fall", "Text", private=True
+    )
+    assert client.post(f"/t/{open_case.id}/publish-faq").status_code == 403
+
+
+def test_anonymise_removes_names_numbers_and_addresses(forum):
+    forum.customer.display_name = "Karla Kundig"
+    text = anonymise("Karla schrieb an karla@web.de: KD-Nr. 1234567890, Hausnr. 12", forum.customer)
+    assert text == "[entfernt] schrieb an [entfernt]: KD-Nr. [entfernt], Hausnr. 12"
