@@ -1,16 +1,20 @@
-"""Every route, for every role and board visibility: private places answer 404, never a teaser."""
+"""Every route, for every role and every kind of place (public, customers-only and
+staff-only boards, a private case): private places answer 404, never a teaser."""
 
 import pytest
 
 from forum.models import Visibility
+from forum.posts import services as posts
 
 from ..factories import make_board, make_thread, make_user
 
-ROLES = ["guest", "member", "customer", "staff", "moderator", "admin"]
+ROLES = ["guest", "member", "customer", "other_customer", "staff", "moderator", "admin"]
+CASE = "case"
 READERS = {
     Visibility.PUBLIC: set(ROLES),
-    Visibility.CUSTOMERS: {"customer", "staff", "moderator", "admin"},
+    Visibility.CUSTOMERS: {"customer", "other_customer", "staff", "moderator", "admin"},
     Visibility.STAFF: {"staff", "admin"},
+    CASE: {"customer", "staff", "moderator", "admin"},
 }
 MARKER = "GEHEIM-{}-MARKER"
 
@@ -20,6 +24,7 @@ def world(app):
     users = {
         "member": make_user("m"),
         "customer": make_user("c", customer=True),
+        "other_customer": make_user("oc", customer=True),
         "staff": make_user("s", staff=True),
         "moderator": make_user("mod", moderator=True),
         "admin": make_user("a", admin=True),
@@ -36,6 +41,13 @@ def world(app):
             1,
         )
         places[visibility] = (board, thread)
+    case_board = make_board("Rechnungen", slug="rechnungen")
+    marker = MARKER.format(CASE)
+    case = posts.create_thread(
+        users["customer"], case_board, f"Titel {marker}", f"Text {marker}", private=True
+    )
+    posts.reply(users["staff"], case, "Wir kümmern uns.")
+    places[CASE] = (case_board, case)
     return users, places
 
 
@@ -56,15 +68,18 @@ def _urls(board, thread):
     }
 
 
-def _expected(role: str, kind: str, readable: bool) -> int:
+def _expected(role: str, kind: str, readable: bool, place) -> int:
     if role == "guest" and kind in LOGIN_REQUIRED:
         return 302  # to the log-in page, which says nothing about the target
+    if place == CASE and kind in {"board", "new"}:
+        return 200  # the case's board is public; only the case is private
     if not readable:
         return 404
     if kind == "permalink":
         return 302
     if kind == "edit":
-        return 200 if role in {"moderator", "admin"} else 403
+        own_case = place == CASE and role == "customer"
+        return 200 if role in {"moderator", "admin"} or own_case else 403
     return 200
 
 
@@ -73,13 +88,13 @@ def test_every_route_answers_as_the_policy_says(client, auth, world, role):
     users, places = world
     if role != "guest":
         auth.login(users[role])
-    for visibility, (board, thread) in places.items():
-        readable = role in READERS[visibility]
+    for place, (board, thread) in places.items():
+        readable = role in READERS[place]
         for kind, url in _urls(board, thread).items():
             response = client.get(url)
-            assert response.status_code == _expected(role, kind, readable), (role, url)
+            assert response.status_code == _expected(role, kind, readable, place), (role, url)
             if not readable:
-                assert MARKER.format(visibility) not in response.text
+                assert MARKER.format(place) not in response.text
                 if response.status_code == 302:
                     assert response.headers["Location"].startswith("/login")
 
@@ -89,10 +104,14 @@ def test_markers_never_leak_into_public_pages(client, auth, world, role):
     users, places = world
     if role != "guest":
         auth.login(users[role])
-    pages = ["/", "/u/autor", "/u/autor?page=1", f"/b/{places[Visibility.PUBLIC][0].slug}"]
+    pages = [
+        "/",
+        "/u/autor",
+        "/u/c",
+        "/u/s",
+        f"/b/{places[Visibility.PUBLIC][0].slug}",
+        "/b/rechnungen",
+    ]
     text = "".join(client.get(url).text for url in pages)
-    for visibility in Visibility:
-        assert (MARKER.format(visibility) in text) is (role in READERS[visibility]), (
-            role,
-            visibility,
-        )
+    for place in READERS:
+        assert (MARKER.format(place) in text) is (role in READERS[place]), (role, place)
