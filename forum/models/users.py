@@ -149,7 +149,16 @@ class User(RoleMixin, UserMixin, db.Model):
         return f"<User {self.username}>"
 
 
-class StaffVerification(db.Model):
+class VerificationRecord:
+    """Who granted a role and when, and who ended it and when: kept, never deleted."""
+
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class StaffVerification(VerificationRecord, db.Model):
     """An admin's statement that an account belongs to the company's staff."""
 
     __tablename__ = "staff_verifications"
@@ -169,13 +178,9 @@ class StaffVerification(db.Model):
     title: Mapped[str] = mapped_column(String(120))
     team: Mapped[str] = mapped_column(String(120))
     is_team_account: Mapped[bool] = mapped_column(Boolean, default=False)
-    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
-class CustomerVerification(db.Model):
+class CustomerVerification(VerificationRecord, db.Model):
     """Proof that an account belongs to a contract customer."""
 
     __tablename__ = "customer_verifications"
@@ -189,21 +194,17 @@ class CustomerVerification(db.Model):
         ),
     )
 
-    user: Mapped["User"] = relationship(foreign_keys="CustomerVerification.user_id")
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(16))  # "portal-link" | "staff"
+
+    user: Mapped["User"] = relationship(foreign_keys=[user_id])
 
     @property
     def masked_number(self) -> str:
         """Staff see only the last digits; nobody else sees the number at all."""
         return "•" * max(len(self.customer_number) - 4, 2) + self.customer_number[-4:]
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    customer_number: Mapped[str] = mapped_column(String(64))
-    method: Mapped[str] = mapped_column(String(16))  # "portal-link" | "staff"
-    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    verified_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class CustomerLinkUse(db.Model):
