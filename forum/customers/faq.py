@@ -11,25 +11,44 @@ from ..posts import services as posts
 from ..posts.services import NotAllowed
 
 REMOVED = "[entfernt]"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-LONG_NUMBER = re.compile(r"\b\d[\d ./-]{5,}\d\b")  # customer, contract and phone numbers
+PATTERNS = [
+    re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail addresses
+    re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b"),  # IBAN
+    re.compile(  # street and house number
+        r"\b[\wäöüÄÖÜß.-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)"
+        r"\s*\d+\s*[a-zA-Z]?\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][\wäöüß-]+"),  # postcode and town
+    re.compile(r"(?<!\w)\+?\d[\d ./-]{5,}\d\b"),  # customer, contract and phone numbers
+]
+TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 
 
 def anonymise(text: str, customer: User) -> str:
-    """Removes what identifies the customer: names, address, and long numbers."""
-    names = {customer.username, customer.display_name or "", *(customer.display_name or "").split()}
+    """Removes what identifies the customer: names (also spelled without umlauts),
+    e-mail and postal addresses, IBANs and long numbers. Staff check the draft before
+    it becomes public, because no rule catches everything."""
+    display = customer.display_name or ""
+    names = {customer.username, display, *display.split()}
+    names |= {name.translate(TRANSLITERATION) for name in names}
     verification = customer.customer_verification
     if verification is not None:
         names.add(verification.customer_number)
-    text = EMAIL.sub(REMOVED, text)
+    # Patterns first, so that an address is removed whole before a name inside it.
+    for pattern in PATTERNS:
+        text = pattern.sub(REMOVED, text)
     for name in sorted((n for n in names if len(n) >= 3), key=len, reverse=True):
         text = re.sub(re.escape(name), REMOVED, text, flags=re.IGNORECASE)
-    return LONG_NUMBER.sub(REMOVED, text)
+    return text
 
 
-def publish_faq(actor: User, case: Thread) -> Thread:
-    """A new public thread in the same board with the question and its solution,
-    written by the staff member who publishes it. The case itself stays private."""
+def draft_faq(actor: User, case: Thread) -> Thread:
+    """A draft FAQ thread in the same board with the question and its solution, written
+    by the staff member: private (only staff see it) until `publish_draft`. The case
+    itself stays private."""
     decision = decide(actor, Permission.CASE_PUBLISH, case)
     if not decision.allowed:
         raise NotAllowed(decision.reason)
@@ -48,3 +67,14 @@ def publish_faq(actor: User, case: Thread) -> Thread:
     faq.status = ThreadStatus.SOLVED
     db.session.commit()
     return faq
+
+
+def publish_draft(actor: User, draft: Thread) -> None:
+    """After a staff member checked it, the draft becomes an ordinary public thread."""
+    decision = decide(actor, Permission.CASE_PUBLISH, draft)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason)
+    if not (draft.is_private and draft.is_faq_draft):
+        raise NotAllowed(_l("Only FAQ drafts can be made public."))
+    draft.is_faq_draft = False
+    posts.make_public(draft)

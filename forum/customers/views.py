@@ -7,6 +7,7 @@ from ..access import Permission, load_or_404, require
 from ..auth.services import find_account
 from ..extensions import db
 from ..models import User
+from ..models.users import mask_customer_number
 from ..posts import queries as post_queries
 from ..posts.views import thread_url
 from . import faq, queries, services, signing
@@ -54,7 +55,11 @@ def verify_link():
             ), 409
         flash(_("Thank you! Your account is now verified as a customer."), "success")
         return redirect(url_for("boards.index"))
-    return render_template("customers/link.html", claim=claim, problem=None)
+    return render_template(
+        "customers/link.html",
+        masked_number=mask_customer_number(claim.customer_number),
+        problem=None,
+    )
 
 
 @bp.route("/staff/customers", methods=["GET", "POST"])
@@ -102,6 +107,15 @@ def revoke(user_id: int):
 @login_required
 def publish_faq(thread_id: int):
     case = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
-    faq_thread = faq.publish_faq(current_user, case)
-    flash(_("The case was published as an anonymised FAQ thread. Please check it."), "success")
-    return redirect(thread_url(faq_thread))
+    draft = faq.draft_faq(current_user, case)
+    flash(_("An anonymised FAQ draft was created. Check it, then make it public."), "success")
+    return redirect(thread_url(draft))
+
+
+@bp.post("/t/<id:thread_id>/make-public")
+@login_required
+def make_public(thread_id: int):
+    draft = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
+    faq.publish_draft(current_user, draft)
+    flash(_("The FAQ thread is public now."), "success")
+    return redirect(thread_url(draft))

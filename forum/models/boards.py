@@ -94,6 +94,8 @@ class Thread(db.Model):
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     # A private case: only its author, staff, moderators and admins know it exists.
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A staff-only draft of a public FAQ thread, made from a solved private case.
+    is_faq_draft: Mapped[bool] = mapped_column(Boolean, default=False)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

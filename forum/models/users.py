@@ -20,6 +20,13 @@ from ..extensions import db
 from .base import UTCDateTime, utcnow
 
 
+def mask_customer_number(number: str) -> str:
+    """Staff see only the last digits (at most a third of them, at most four);
+    nobody else sees the number at all."""
+    shown = min(4, max(1, len(number) // 3))
+    return "•" * (len(number) - shown) + number[-shown:]
+
+
 class Role(StrEnum):
     GUEST = "guest"
     MEMBER = "member"
@@ -203,8 +210,7 @@ class CustomerVerification(VerificationRecord, db.Model):
 
     @property
     def masked_number(self) -> str:
-        """Staff see only the last digits; nobody else sees the number at all."""
-        return "•" * max(len(self.customer_number) - 4, 2) + self.customer_number[-4:]
+        return mask_customer_number(self.customer_number)
 
 
 class CustomerLinkUse(db.Model):

@@ -103,6 +103,27 @@ def create_thread(
     return thread
 
 
+def make_public(thread: Thread) -> None:
+    """A private thread (a checked FAQ draft) joins its board's public counters."""
+    thread.is_private = False
+    db.session.execute(
+        update(Board)
+        .where(Board.id == thread.board_id)
+        .values(
+            thread_count=Board.thread_count + 1,
+            post_count=Board.post_count + thread.post_count,
+            last_post_id=case(
+                (
+                    or_(Board.last_post_id.is_(None), Board.last_post_id < thread.last_post_id),
+                    thread.last_post_id,
+                ),
+                else_=Board.last_post_id,
+            ),
+        )
+    )
+    db.session.commit()
+
+
 def reply(actor: User, thread: Thread, body: str) -> Post:
     _ensure(actor, Permission.THREAD_REPLY, thread)
     post = Post(

@@ -1,4 +1,4 @@
-from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -82,6 +82,8 @@ def reply(thread_id: int):
     preview_html, status = None, 200
     if request.method == "GET" and (quoted_id := request.args.get("quote", type=parse_id)):
         quoted = load_or_404(queries.load_post, quoted_id, Permission.POST_READ)
+        if quoted.thread_id != thread.id:  # its audience may differ from this thread's
+            abort(404)
         form.body.data = quote(quoted.author.name, quoted.body_source)
     if form.validate_on_submit():
         if form.preview.data:

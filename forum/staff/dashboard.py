@@ -8,6 +8,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, case, cast, func, literal, select
 
+from ..access import readable_boards
+from ..access.policy import sees_all_private_cases
+from ..access.queries import visible_cases
 from ..extensions import db
 from ..models import STILL_OPEN, Board, Thread, ThreadStatus, utcnow
 
@@ -26,17 +29,16 @@ class Figures:
         return self.solved / self.questions if self.questions else None
 
 
-def response_figures(days: int, now: datetime | None = None) -> list[Figures]:
-    """Questions asked in the last `days` days: overall first, then each support board."""
+def response_figures(viewer, days: int, now: datetime | None = None) -> list[Figures]:
+    """Questions asked in the last `days` days, of those the viewer may see: overall
+    first, then each support board."""
     since = (now or utcnow()) - timedelta(days=days)
     in_window = [Board.is_support, Thread.created_at >= since]
-    counts = _counts(in_window)
-    waiting_now = _counts([Board.is_support])
-    percentiles = _percentiles(in_window)
-    boards = {
-        board.id: board
-        for board in db.session.scalars(select(Board).where(Board.is_support).order_by(Board.name))
-    }
+    counts = _counts(viewer, in_window)
+    waiting_now = _counts(viewer, [Board.is_support])
+    percentiles = _percentiles(viewer, in_window)
+    support_boards = readable_boards(viewer, select(Board)).where(Board.is_support)
+    boards = {board.id: board for board in db.session.scalars(support_boards.order_by(Board.name))}
     figures = []
     for key in [None, *boards]:
         questions, solved, _ = counts.get(key, (0, 0, 0))
@@ -46,7 +48,13 @@ def response_figures(days: int, now: datetime | None = None) -> list[Figures]:
     return figures
 
 
-def _counts(conditions) -> dict:
+def _visible(viewer, stmt):
+    """The access policy's filter, for statements that already join Board."""
+    stmt = readable_boards(viewer, stmt)
+    return stmt if sees_all_private_cases(viewer) else stmt.where(visible_cases(viewer))
+
+
+def _counts(viewer, conditions) -> dict:
     """Per board and overall (key None): questions, solved, waiting for staff."""
     solved = func.sum(case((Thread.status == ThreadStatus.SOLVED.value, 1), else_=0))
     waiting = func.sum(
@@ -58,10 +66,11 @@ def _counts(conditions) -> dict:
     result = {}
     for group in (None, Thread.board_id):
         key = group if group is not None else literal(None, Integer)
-        stmt = (
+        stmt = _visible(
+            viewer,
             select(key.label("key"), func.count(Thread.id), solved, waiting)
             .join(Board, Thread.board_id == Board.id)
-            .where(*conditions)
+            .where(*conditions),
         )
         if group is not None:
             stmt = stmt.group_by(group)
@@ -71,11 +80,12 @@ def _counts(conditions) -> dict:
     return result
 
 
-def _percentiles(in_window) -> dict:
+def _percentiles(viewer, in_window) -> dict:
     result = {}
     for group in (None, Thread.board_id):
         partition = group if group is not None else literal(0)
-        answered = (
+        answered = _visible(
+            viewer,
             select(
                 (group if group is not None else literal(None, Integer)).label("key"),
                 Thread.first_staff_reply_seconds.label("seconds"),
@@ -85,9 +95,8 @@ def _percentiles(in_window) -> dict:
                 func.count().over(partition_by=partition).label("n"),
             )
             .join(Board, Thread.board_id == Board.id)
-            .where(*in_window, Thread.first_staff_reply_seconds.is_not(None))
-            .subquery()
-        )
+            .where(*in_window, Thread.first_staff_reply_seconds.is_not(None)),
+        ).subquery()
 
         def at(percent: int, ranked=answered):
             wanted = cast((ranked.c.n * percent + 99) // 100, Integer)

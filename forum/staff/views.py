@@ -60,7 +60,7 @@ def my_cases():
 @login_required
 def response_times():
     require(Permission.STAFF_QUEUE)
-    windows = {days: dashboard.response_figures(days) for days in (7, 30)}
+    windows = {days: dashboard.response_figures(current_user, days) for days in (7, 30)}
     return render_template("staff/dashboard.html", windows=windows)
 
 

@@ -40,12 +40,16 @@ def upgrade():
         batch_op.add_column(
             sa.Column("is_private", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch_op.add_column(
+            sa.Column("is_faq_draft", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
         batch_op.create_index("ix_threads_private_cases", ["is_private", "author_id"], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table("threads", schema=None) as batch_op:
         batch_op.drop_index("ix_threads_private_cases")
+        batch_op.drop_column("is_faq_draft")
         batch_op.drop_column("is_private")
 
     with op.batch_alter_table("staff_notes", schema=None) as batch_op:

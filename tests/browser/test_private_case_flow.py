@@ -37,7 +37,7 @@ def test_private_case_from_portal_link_to_staff_answer(app, live_server, new_pag
     customer.get_by_label("Benutzername oder E-Mail-Adresse").fill("lena")
     customer.get_by_label("Passwort").fill(PASSWORD)
     customer.get_by_role("button", name="Anmelden").click()
-    expect(customer.get_by_text("••••••2233")).to_be_visible()
+    expect(customer.get_by_text("•••••••233")).to_be_visible()
     customer.get_by_role("button", name="Mein Konto bestätigen").click()
     expect(customer.get_by_role("status")).to_contain_text("verifiziert")
 

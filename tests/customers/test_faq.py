@@ -18,7 +18,8 @@ def solved_case(forum):
         forum.board,
         "Rechnung von Karla Kundig doppelt",
         "Hallo, ich bin Karla Kundig (kunde@example.test), Kundennummer 1234567890. "
-        "Meine Rechnung wurde doppelt abgebucht, Tel. 0171 2345678.",
+        "Meine Rechnung wurde doppelt abgebucht, Tel. 0171 2345678. Ich wohne in der "
+        "Musterstraße 12, 10115 Berlin, IBAN DE89370400440532013000. Grüße, Karla Kündig-Mueller",
         private=True,
     )
     answer = posts.reply(forum.staff, case, "Hallo Frau Kundig, die Gutschrift ist veranlasst.")
@@ -50,6 +51,13 @@ def test_only_staff_publish(client, auth, forum, solved_case, role):
     expected = 404 if role == "member" else 403
     assert client.post(f"/t/{solved_case.id}/publish-faq").status_code == expected
     assert db.session.query(Thread).count() == 2
+
+
+def test_only_drafts_can_be_made_public(client, auth, forum, solved_case):
+    auth.login(forum.staff)
+    assert client.post(f"/t/{solved_case.id}/make-public").status_code == 403
+    db.session.refresh(solved_case)
+    assert solved_case.is_private
 
 
 def test_unsolved_or_public_threads_are_not_published(client, auth, forum):
