@@ -12,16 +12,18 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..models import Board, Post, PostingPolicy, Thread, ThreadStatus, Visibility
+from ..models import Board, Guest, Post, PostingPolicy, Thread, ThreadStatus, Visibility
 from .permissions import GLOBAL_PERMISSIONS, Permission
 
 
 def sees_all_private_cases(user) -> bool:
-    return user.is_staff or user.is_moderator or user.is_admin
+    return not user.is_banned and (user.is_staff or user.is_moderator or user.is_admin)
 
 
 def readable_visibilities(user) -> frozenset[str]:
     """Board visibilities this user may read."""
+    if user.is_banned:
+        return frozenset({Visibility.PUBLIC})
     if user.is_admin or user.is_staff:
         return frozenset(Visibility)
     if user.is_moderator or user.is_verified_customer:
@@ -70,6 +72,8 @@ def _board_of(target) -> Board:
 
 
 def decide(user, permission: Permission, target=None) -> Decision:
+    if user.is_banned:  # sees and does what a guest does, whatever rows it holds
+        user = Guest()
     if permission in GLOBAL_PERMISSIONS:
         return _decide_global(user, permission)
     board = _board_of(target)

@@ -18,7 +18,7 @@ def readable_threads(user, stmt: Select) -> Select:
 
 def visible_cases(user):
     """Public threads, and the private cases the user opened."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.is_banned:
         return Thread.is_private.is_(False)
     return or_(Thread.is_private.is_(False), Thread.author_id == user.id)
 

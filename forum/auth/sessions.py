@@ -12,7 +12,7 @@ def load_user(session_id: str) -> User | None:
     if not user_id.isdigit() or not nonce:
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or user.session_nonce != nonce:
+    if user is None or user.session_nonce != nonce or user.is_banned:
         return None
     return user
 

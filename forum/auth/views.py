@@ -70,6 +70,11 @@ def login():
         elif not services.password_matches(user, form.password.data):
             ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
             form.form_errors.append(_("Username/e-mail or password is wrong."))
+        elif user.is_banned:
+            form.form_errors.append(
+                _("This account is banned. If you think this is a mistake, contact our service.")
+            )
+            status = 403
         else:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next"), url_for("boards.index")))

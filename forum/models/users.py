@@ -52,6 +52,10 @@ class RoleMixin:
     is_moderator: bool
 
     @property
+    def is_banned(self) -> bool:
+        return self.banned_at is not None
+
+    @property
     def is_staff(self) -> bool:
         return self.staff_verification is not None
 
@@ -82,6 +86,7 @@ class RoleMixin:
 
 class Guest(RoleMixin, AnonymousUserMixin):
     id = None
+    banned_at = None
     is_admin = False
     is_moderator = False
     staff_verification = None
@@ -102,6 +107,8 @@ class User(RoleMixin, UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A banned account cannot log in; its sessions end; its content stays.
+    banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Part of the session id: changing it ends every other session of the account.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)

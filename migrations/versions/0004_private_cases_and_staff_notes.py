@@ -1,4 +1,4 @@
-"""private cases and staff notes
+"""private cases, staff notes and bans
 
 Revision ID: 0004
 Revises: 0003
@@ -45,8 +45,13 @@ def upgrade():
         )
         batch_op.create_index("ix_threads_private_cases", ["is_private", "author_id"], unique=False)
 
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("banned_at", sa.DateTime(timezone=True), nullable=True))
+
 
 def downgrade():
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("banned_at")
     with op.batch_alter_table("threads", schema=None) as batch_op:
         batch_op.drop_index("ix_threads_private_cases")
         batch_op.drop_column("is_faq_draft")

@@ -10,11 +10,11 @@ from collections import deque
 
 import pytest
 
-from forum.models import Visibility
+from forum.models import Visibility, utcnow
 from forum.posts import services as posts
 from forum.staff import services as staff_services
 
-from ..factories import make_board, make_thread, make_user
+from ..factories import PASSWORD, make_board, make_thread, make_user
 
 MARKERS = {
     "customers": "MARKER-KUNDENBEREICH",
@@ -30,6 +30,7 @@ SEES = {
     "staff": {"customers", "staff_board", "case", "note"},
     "moderator": {"customers", "case"},
     "admin": {"customers", "staff_board", "case", "note"},
+    "banned": set(),
 }
 LINK = re.compile(r'href="(/[^"#]*)')
 SKIP = re.compile(r"^/(static|logout|language)")
@@ -44,6 +45,7 @@ def world(app):
         "staff": make_user("service", staff=True),
         "moderator": make_user("moderatorin", moderator=True),
         "admin": make_user("verwalter", admin=True),
+        "banned": make_user("gesperrt", staff=True, customer=True, banned_at=utcnow()),
     }
     public = make_board("Technik", slug="technik")
     customers = make_board("Kundenbereich", slug="kunden", visibility=Visibility.CUSTOMERS)
@@ -97,7 +99,9 @@ def _known_urls(places, everyday):
 @pytest.mark.parametrize("role", list(SEES))
 def test_no_marker_reaches_anyone_who_may_not_see_it(client, auth, world, role):
     people, places, everyday = world
-    if role != "guest":
+    if role == "banned":  # log-in is refused; a session it had would end too
+        client.post("/login", data={"login": "gesperrt", "password": PASSWORD})
+    elif role != "guest":
         auth.login(people[role])
     pages = _crawl(client)
     for url in _known_urls(places, everyday):

@@ -6,11 +6,11 @@ from sqlalchemy import select
 
 from forum.access import Permission, can, decide, readable_threads
 from forum.extensions import db
-from forum.models import Guest, PostingPolicy, Thread, Visibility
+from forum.models import Guest, PostingPolicy, Thread, Visibility, utcnow
 
 from ..factories import make_board, make_thread, make_user
 
-ROLES = ["guest", "member", "customer", "staff", "moderator", "admin"]
+ROLES = ["guest", "member", "customer", "staff", "moderator", "admin", "banned"]
 READERS = {
     Visibility.PUBLIC: set(ROLES),
     Visibility.CUSTOMERS: {"customer", "staff", "moderator", "admin"},
@@ -27,6 +27,7 @@ def people(app):
         "staff": make_user("s", staff=True),
         "moderator": make_user("mod", moderator=True),
         "admin": make_user("a", admin=True),
+        "banned": make_user("b", staff=True, customer=True, banned_at=utcnow()),
     }
 
 
@@ -79,7 +80,7 @@ def test_reply_matrix(people, threads, role):
         may_override_lock = role in {"moderator", "admin"}
         expected = (
             readable
-            and role != "guest"
+            and role not in {"guest", "banned"}
             and posting != PostingPolicy.READ_ONLY
             and (not locked or may_override_lock)
         )
@@ -98,7 +99,7 @@ def test_start_thread_matrix(people, threads, role):
         board = thread.board
         readable = role in READERS[visibility]
         by_policy = {
-            PostingPolicy.MEMBERS: role != "guest",
+            PostingPolicy.MEMBERS: role not in {"guest", "banned"},
             PostingPolicy.STAFF: role in {"staff", "admin"},
             PostingPolicy.READ_ONLY: False,
         }[posting]
@@ -150,7 +151,14 @@ def test_private_cases_sql_filter_agrees_with_can(people, private_cases, role):
 
 @pytest.mark.parametrize(
     ("role", "allowed"),
-    [("guest", False), ("member", False), ("customer", True), ("staff", False), ("admin", False)],
+    [
+        ("guest", False),
+        ("member", False),
+        ("customer", True),
+        ("staff", False),
+        ("admin", False),
+        ("banned", False),
+    ],
 )
 def test_only_verified_customers_open_private_cases(people, role, allowed):
     board = make_board()

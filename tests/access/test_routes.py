@@ -3,12 +3,12 @@ staff-only boards, a private case): private places answer 404, never a teaser.""
 
 import pytest
 
-from forum.models import Visibility
+from forum.models import Visibility, utcnow
 from forum.posts import services as posts
 
-from ..factories import make_board, make_thread, make_user
+from ..factories import PASSWORD, make_board, make_thread, make_user
 
-ROLES = ["guest", "member", "customer", "other_customer", "staff", "moderator", "admin"]
+ROLES = ["guest", "member", "customer", "other_customer", "staff", "moderator", "admin", "banned"]
 CASE = "case"
 READERS = {
     Visibility.PUBLIC: set(ROLES),
@@ -28,6 +28,8 @@ def world(app):
         "staff": make_user("s", staff=True),
         "moderator": make_user("mod", moderator=True),
         "admin": make_user("a", admin=True),
+        # Banned after it verified as a customer: its rows grant nothing any more.
+        "banned": make_user("b", customer=True, banned_at=utcnow()),
     }
     author = make_user("autor", staff=True, customer=True)
     places = {}
@@ -68,8 +70,16 @@ def _urls(board, thread):
     }
 
 
+def _log_in(client, auth, users, role):
+    if role == "banned":  # cannot log in: the answer says so, and the session stays empty
+        response = client.post("/login", data={"login": "b", "password": PASSWORD})
+        assert response.status_code == 403 and "gesperrt" in response.text
+    elif role != "guest":
+        auth.login(users[role])
+
+
 def _expected(role: str, kind: str, readable: bool, place) -> int:
-    if role == "guest" and kind in LOGIN_REQUIRED:
+    if role in {"guest", "banned"} and kind in LOGIN_REQUIRED:
         return 302  # to the log-in page, which says nothing about the target
     if place == CASE and kind in {"board", "new"}:
         return 200  # the case's board is public; only the case is private
@@ -86,8 +96,7 @@ def _expected(role: str, kind: str, readable: bool, place) -> int:
 @pytest.mark.parametrize("role", ROLES)
 def test_every_route_answers_as_the_policy_says(client, auth, world, role):
     users, places = world
-    if role != "guest":
-        auth.login(users[role])
+    _log_in(client, auth, users, role)
     for place, (board, thread) in places.items():
         readable = role in READERS[place]
         for kind, url in _urls(board, thread).items():
@@ -102,8 +111,7 @@ def test_every_route_answers_as_the_policy_says(client, auth, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_markers_never_leak_into_public_pages(client, auth, world, role):
     users, places = world
-    if role != "guest":
-        auth.login(users[role])
+    _log_in(client, auth, users, role)
     pages = [
         "/",
         "/u/autor",

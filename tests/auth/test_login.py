@@ -89,3 +89,18 @@ def test_remember_me_cookie_dies_with_a_password_change(client, app, auth):
     stolen.set_cookie("remember_token", cookie)
     assert stolen.get("/account/profile").status_code == 302
     assert user.id
+
+
+def test_banned_accounts_cannot_log_in_and_lose_their_session(client, app, auth):
+    from forum.extensions import db
+    from forum.models import utcnow
+
+    user = make_user("anna")
+    auth.login(user)
+    user.banned_at = utcnow()
+    db.session.commit()
+    assert client.get("/account/profile").status_code == 302  # the session ended
+    response = client.post("/login", data={"login": "anna", "password": PASSWORD})
+    assert response.status_code == 403 and "gesperrt" in response.text
+    wrong = client.post("/login", data={"login": "anna", "password": "falsch falsch"})
+    assert "gesperrt" not in wrong.text  # only the right password learns about the ban
