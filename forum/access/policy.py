@@ -129,6 +129,8 @@ def _may_solve(user, thread: Thread) -> Decision:
 
 
 def _may_report_affected(user, thread: Thread) -> Decision:
+    if thread.is_private:
+        return deny(_l("A private case concerns one customer only."))
     if thread.author_id == user.id:
         return deny(_l("You asked this question yourself."))
     if thread.status == ThreadStatus.CLOSED:

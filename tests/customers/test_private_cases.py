@@ -63,3 +63,12 @@ def test_only_staff_write_and_read_internal_notes(client, auth, forum, role, sta
 def test_empty_note_is_refused(client, auth, forum):
     auth.login(forum.staff)
     assert client.post(f"/t/{forum.thread.id}/notes", data={"note": "  "}).status_code == 400
+
+
+def test_nobody_reports_the_same_problem_on_a_private_case(client, auth, forum):
+    from forum.posts import services as posts
+
+    case = posts.create_thread(forum.customer, forum.board, "Mein Vertrag", "Text", private=True)
+    auth.login(forum.staff)
+    assert "Ich habe das gleiche Problem" not in client.get(f"/t/{case.id}-{case.slug}").text
+    assert client.post(f"/t/{case.id}/affected").status_code == 403
