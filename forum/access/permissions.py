@@ -10,6 +10,7 @@ class Permission(StrEnum):
     CASE_OPEN = "case:open"
     CASE_PUBLISH = "case:publish"
     CUSTOMER_VERIFY = "customer:verify"
+    OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
     POST_READ = "post:read"
     STAFF_NOTE_READ = "staff-note:read"
@@ -26,5 +27,10 @@ class Permission(StrEnum):
 
 # Permissions about the forum as a whole: checked without a target.
 GLOBAL_PERMISSIONS = frozenset(
-    {Permission.CUSTOMER_VERIFY, Permission.STAFF_QUEUE, Permission.STAFF_VERIFY}
+    {
+        Permission.CUSTOMER_VERIFY,
+        Permission.OFFICIAL_NAME,
+        Permission.STAFF_QUEUE,
+        Permission.STAFF_VERIFY,
+    }
 )

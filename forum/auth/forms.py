@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Optional, ValidationError
 
+from ..access import Permission, can
 from ..forms import ConfiguredLength, ForumForm
 from ..i18n import LANGUAGE_NAMES
 from . import rules, services
@@ -85,8 +86,7 @@ class ProfileForm(ForumForm):
     )
 
     def validate_display_name(self, field) -> None:
-        # Staff may show their real name with "Service" in it; nobody else may.
-        if current_user.is_staff or not field.data:
+        if not field.data or can(current_user, Permission.OFFICIAL_NAME):
             return
         if problem := rules.imitation_problem(field.data):
             raise ValidationError(problem)

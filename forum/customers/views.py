@@ -35,6 +35,12 @@ LINK_PROBLEMS = {
 }
 
 
+STAFF_PROBLEMS = {
+    "bad-number": _l("A customer number has 4 to 20 digits."),
+    "already": _l("This account is a verified customer already."),
+}
+
+
 @bp.route("/customers/verify", methods=["GET", "POST"])
 @login_required
 def verify_link():
@@ -83,12 +89,6 @@ def manage():
     return render_template(
         "customers/manage.html", form=form, customers=queries.recently_verified(limit=50)
     )
-
-
-STAFF_PROBLEMS = {
-    "bad-number": _l("A customer number has 4 to 20 digits."),
-    "already": _l("This account is a verified customer already."),
-}
 
 
 @bp.post("/staff/customers/<id:user_id>/revoke")
