@@ -17,9 +17,14 @@ test: install translations browser
 
 install: $(VENV)/.installed
 
+# The search engine is installed by hash first: it has one maintainer and frequent
+# releases, so the exact file we reviewed is the one that runs.
+WHOOSH := whoosh3==3.54.0 --hash=sha256:fb9656781a8f42a6ddc273e6e9e456edd0ad8976f4899d9593c424b59a445539
+
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	echo '$(WHOOSH)' | $(BIN)/pip install --quiet --require-hashes --no-deps -r /dev/stdin
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	touch $@
 

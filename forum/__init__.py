@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import i18n, web
+    from . import i18n, outbox, search, web
     from .auth import sessions
 
     web.init_request_checks(app)
@@ -54,6 +54,8 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=None)
     sessions.init_login(app, login_manager)
     i18n.init_app(app)
+    outbox.init_app(app)
+    search.init_app(app)
 
 
 def _register_capabilities(app: Flask) -> None:
@@ -62,11 +64,21 @@ def _register_capabilities(app: Flask) -> None:
     from .boards import bp as boards_bp
     from .customers.views import bp as customers_bp
     from .posts import bp as posts_bp
+    from .search.views import bp as search_bp
     from .staff.views import bp as staff_bp
     from .support.views import bp as support_bp
     from .users import bp as users_bp
 
-    for blueprint in (auth_bp, boards_bp, customers_bp, posts_bp, staff_bp, support_bp, users_bp):
+    for blueprint in (
+        auth_bp,
+        boards_bp,
+        customers_bp,
+        posts_bp,
+        search_bp,
+        staff_bp,
+        support_bp,
+        users_bp,
+    ):
         app.register_blueprint(blueprint)
     web.init_app(app)
     errors.init_app(app)

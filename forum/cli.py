@@ -137,6 +137,8 @@ def seed_demo() -> None:
     _development_only()
     created = seed.seed_demo()
     click.echo("Demo community created." if created else "Forum already has data; kept as it is.")
+    if created:
+        _rebuild_search_index(procs=1)
     for role, username, password in seed.DEMO_ACCOUNTS_PRINTABLE:
         click.echo(f"  {role:<28} {username:<12} {password}")
 
@@ -155,6 +157,53 @@ def seed_bulk(posts: int, posts_per_thread: int, random_seed: int) -> None:
         f"Added {result.threads} threads with {result.posts} posts "
         f"in {result.seconds:.1f} s ({result.posts / max(result.seconds, 0.001):.0f} posts/s)."
     )
+    click.echo("They are not searchable yet: run `flask forum reindex` (takes a while).")
+
+
+def _rebuild_search_index(procs: int) -> None:
+    from .search import indexer
+
+    result = indexer.rebuild(procs=procs)
+    if result is None:
+        raise click.ClickException("Another rebuild of the search index is running.")
+    click.echo(
+        f"Search index rebuilt: {result['documents']} documents in {result['seconds']:.1f} s "
+        f"({result['generation']})."
+    )
+
+
+@forum_cli.command("reindex")
+@click.option("--procs", default=2, show_default=True, help="Processes that analyse text.")
+def reindex(procs: int) -> None:
+    """Rebuild the search index from the database, then swap it in atomically.
+
+    Search keeps answering from the old index meanwhile; changes made during the
+    rebuild wait in the outbox and are applied to the new index afterwards."""
+    _rebuild_search_index(procs)
+
+
+@forum_cli.command("worker")
+@click.option("--once", is_flag=True, help="Drain the outbox once and exit.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls.")
+def worker(once: bool, interval: float) -> None:
+    """Apply outbox tasks (search index, mail) as one separate process.
+
+    Run exactly one per search index, with OUTBOX_DRAIN=worker in the web processes."""
+    import time
+
+    from . import outbox
+    from .extensions import db
+    from .search import indexer
+
+    while True:
+        done = outbox.drain()
+        if once:
+            click.echo(f"{done} tasks done.")
+            return
+        if not done:
+            indexer.check_index_health()
+            db.session.remove()
+            time.sleep(interval)
 
 
 def init_app(app) -> None:

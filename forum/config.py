@@ -59,6 +59,18 @@ class Defaults:
 
     THREADS_PER_PAGE = 30
     POSTS_PER_PAGE = 20
+    SEARCH_RESULTS_PER_PAGE = 20
+
+    # Side effects (search index, mail) run from the outbox: "thread" (a background
+    # thread of each web process), "inline" (at the end of the request) or "worker"
+    # (only `flask forum worker`, the production setting).
+    OUTBOX_DRAIN = "thread"
+    OUTBOX_SWEEP_SECONDS = 10  # the thread also looks for left-over tasks this often
+
+    SEARCH_INDEX_PATH: str | None = None  # default: instance/search
+    SEARCH_BATCH_SIZE = 500  # index tasks per index commit
+    SEARCH_WRITER_TIMEOUT = 5  # seconds to wait for the index lock before retrying later
+    SEARCH_REBUILD_WAIT = 120  # seconds a rebuild waits for the running indexer
 
     # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
     REDIS_URL: str | None = None
@@ -99,6 +111,8 @@ def finalize(config: dict, instance_path: str) -> None:
     for setting, column_size in COLUMN_SIZES.items():
         if int(config[setting]) > column_size:
             raise ConfigurationError(f"{setting} may be at most {column_size}.")
+    if not config.get("SEARCH_INDEX_PATH"):
+        config["SEARCH_INDEX_PATH"] = str(instance / "search")
     if config.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
 

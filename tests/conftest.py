@@ -56,6 +56,8 @@ def _test_config(url: str) -> dict:
         "RATELIMIT_ENABLED": False,
         # Real scrypt with a smaller work factor: hundreds of accounts per run.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        # Side effects run at the end of each request, so tests see them at once.
+        "OUTBOX_DRAIN": "inline",
     }
 
 
@@ -70,9 +72,9 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
-def app_config(database_url) -> dict:
+def app_config(database_url, tmp_path) -> dict:
     """Tests may change this before `app` is first used."""
-    return _test_config(database_url)
+    return {**_test_config(database_url), "SEARCH_INDEX_PATH": str(tmp_path / "search")}
 
 
 class FreshRequestClient(FlaskClient):

@@ -12,6 +12,7 @@ class Permission(StrEnum):
     CUSTOMER_VERIFY = "customer:verify"
     OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
+    SEARCH_ADMIN = "admin:search"
     POST_READ = "post:read"
     STAFF_NOTE_READ = "staff-note:read"
     STAFF_NOTE_WRITE = "staff-note:write"
@@ -30,6 +31,7 @@ GLOBAL_PERMISSIONS = frozenset(
     {
         Permission.CUSTOMER_VERIFY,
         Permission.OFFICIAL_NAME,
+        Permission.SEARCH_ADMIN,
         Permission.STAFF_QUEUE,
         Permission.STAFF_VERIFY,
     }

@@ -114,7 +114,7 @@ def _decide_global(user, permission: Permission) -> Decision:
     staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
-    if permission is Permission.STAFF_VERIFY and user.is_admin:
+    if permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN) and user.is_admin:
         return ALLOW
     return HIDDEN
 

@@ -8,6 +8,7 @@ from ..posts import services as post_services
 from ..posts.forms import NewThreadForm
 from ..posts.markdown import render
 from ..posts.views import posting_wait_message, thread_url
+from ..search.views import find_similar
 from . import bp, queries
 
 
@@ -46,10 +47,11 @@ def new_thread(slug: str):
     board = load_or_404(queries.board_by_slug, slug, Permission.THREAD_CREATE)
     form = NewThreadForm()
     may_open_case = can(current_user, Permission.CASE_OPEN, board)
-    preview_html, status = None, 200
+    preview_html, similar, status = None, [], 200
     if form.validate_on_submit():
         if form.preview.data:
             preview_html = render(form.body.data)
+            similar = find_similar(current_user, form.title.data)
         elif wait := posting_wait_message():
             form.form_errors.append(wait)
             status = 429
@@ -70,6 +72,7 @@ def new_thread(slug: str):
             board=board,
             form=form,
             preview_html=preview_html,
+            similar=similar,
             may_open_case=may_open_case,
         ),
         status,

@@ -2,6 +2,7 @@
 
 from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
+from .outbox import OutboxTask
 from .posts import Post
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
 from .users import (
@@ -22,6 +23,7 @@ __all__ = [
     "CustomerLinkUse",
     "CustomerVerification",
     "Guest",
+    "OutboxTask",
     "Post",
     "PostingPolicy",
     "Role",

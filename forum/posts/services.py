@@ -8,6 +8,7 @@ from sqlalchemy import case, func, or_, select, update
 from ..access import Permission, decide
 from ..extensions import db
 from ..models import Board, Post, Thread, User, utcnow
+from ..search import tasks as search_tasks
 from ..support import workflow
 from .markdown import render
 
@@ -99,6 +100,7 @@ def create_thread(
     db.session.flush()
     thread.first_post_id = post.id
     _count_new_post(actor, thread, post, new_thread=True)
+    search_tasks.post_changed(post)
     db.session.commit()
     return thread
 
@@ -106,6 +108,7 @@ def create_thread(
 def make_public(thread: Thread) -> None:
     """A private thread (a checked FAQ draft) joins its board's public counters."""
     thread.is_private = False
+    search_tasks.thread_changed(thread)
     db.session.execute(
         update(Board)
         .where(Board.id == thread.board_id)
@@ -133,6 +136,7 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     db.session.flush()
     _count_new_post(actor, thread, post, new_thread=False)
     workflow.note_new_post(actor, thread, post)
+    search_tasks.post_changed(post)
     db.session.commit()
     return post
 
@@ -143,6 +147,7 @@ def edit_post(actor: User, post: Post, body: str) -> Post:
         post.body_source = body
         post.body_html = render(body)
         post.edited_at = utcnow()
+        search_tasks.post_changed(post)
     db.session.commit()
     return post
 
@@ -152,3 +157,15 @@ def position_in_thread(post: Post) -> int:
     return db.session.scalar(
         select(func.count(Post.id)).where(Post.thread_id == post.thread_id, Post.id <= post.id)
     )
+
+
+def positions_in_threads(post_ids) -> dict[int, int]:
+    """`position_in_thread` for many posts in one query (for lists that link to posts)."""
+    earlier = Post.__table__.alias("earlier")
+    position = (
+        select(func.count(earlier.c.id))
+        .where(earlier.c.thread_id == Post.thread_id, earlier.c.id <= Post.id)
+        .scalar_subquery()
+    )
+    stmt = select(Post.id, position).where(Post.id.in_(list(post_ids)))
+    return {row.id: row[1] for row in db.session.execute(stmt)}

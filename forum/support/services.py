@@ -7,6 +7,7 @@ from ..access import Permission, decide
 from ..extensions import db
 from ..models import Post, Subscription, Thread, ThreadAffected, ThreadStatus, User
 from ..posts.services import NotAllowed
+from ..search import tasks as search_tasks
 
 
 class NotInThread(Exception):
@@ -34,6 +35,7 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
         raise NotInThread
     thread.solution_post_id = post.id
     thread.status = ThreadStatus.SOLVED
+    search_tasks.thread_changed(thread)
     db.session.commit()
 
 
@@ -42,12 +44,14 @@ def unmark_solution(actor: User, thread: Thread) -> None:
     thread.solution_post_id = None
     if thread.status != ThreadStatus.CLOSED:
         thread.status = _status_without_solution(thread)
+    search_tasks.thread_changed(thread)
     db.session.commit()
 
 
 def close_question(actor: User, thread: Thread) -> None:
     _ensure(actor, Permission.THREAD_CLOSE, thread)
     thread.status = ThreadStatus.CLOSED
+    search_tasks.thread_changed(thread)
     db.session.commit()
 
 
@@ -56,6 +60,7 @@ def reopen_question(actor: User, thread: Thread) -> None:
     thread.status = (
         ThreadStatus.SOLVED if thread.solution_post_id else _status_without_solution(thread)
     )
+    search_tasks.thread_changed(thread)
     db.session.commit()
 
 

@@ -33,9 +33,63 @@
     });
   }
 
+  // While a title is typed on the new-thread form, similar threads (solved ones
+  // first) appear below it, so that an existing answer is read instead of asked again.
+  function enableSimilarThreads() {
+    var box = document.querySelector("[data-similar-url]");
+    var input = document.querySelector("input[name=title]");
+    if (!box || !input || !window.fetch) { return; }
+    var list = box.querySelector("ul");
+    var solvedLabel = box.getAttribute("data-solved-label") || "";
+    var timer = null;
+    var latest = "";
+    function show(threads) {
+      list.textContent = "";
+      threads.forEach(function (thread) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = thread.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.textContent = thread.title;
+        item.appendChild(link);
+        if (thread.solved) {
+          var tag = document.createElement("span");
+          tag.className = "tag tag--solved";
+          tag.textContent = "✔ " + solvedLabel;
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(tag);
+        }
+        var board = document.createElement("span");
+        board.className = "meta";
+        board.textContent = thread.board;
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(board);
+        list.appendChild(item);
+      });
+      box.hidden = threads.length === 0;
+    }
+    function lookUp() {
+      var title = input.value.trim();
+      if (title === latest) { return; }
+      latest = title;
+      if (title.length < 4) { show([]); return; }
+      var url = box.getAttribute("data-similar-url") + "?title=" + encodeURIComponent(title);
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { threads: [] }; })
+        .then(function (data) { if (title === latest) { show(data.threads); } })
+        .catch(function () { /* no suggestions; asking still works */ });
+    }
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(lookUp, 300);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     followPostAnchor();
     enableInlineQuotes();
+    enableSimilarThreads();
   });
   window.addEventListener("hashchange", followPostAnchor);
 })();

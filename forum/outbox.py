@@ -1,0 +1,177 @@
+"""Side effects of writes (search index, mail) leave the request through the outbox.
+
+A service records tasks with `record()` in the same transaction as its rows, so
+that a task exists exactly when the write committed. Consumers apply tasks after
+the commit and delete them only once their effect is durable: a crash replays a
+batch, never loses one. Where the draining happens is a setting:
+
+* ``thread`` (embedded default): a background thread of the web process, woken
+  after each request that recorded tasks and every few seconds anyway;
+* ``inline``: at the end of the request that recorded them (tests, scripts);
+* ``worker``: only in `flask forum worker`, a separate process (production).
+"""
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+
+from flask import Flask, current_app, g, has_request_context
+from sqlalchemy import delete, func, select, update
+
+from .extensions import db
+from .models import OutboxTask, utcnow
+
+log = logging.getLogger(__name__)
+
+DRAIN_MODES = ("thread", "inline", "worker")
+MAX_BACKOFF = timedelta(hours=1)
+
+# name -> function that applies one batch of due tasks and returns how many it did.
+_consumers: dict[str, Callable[[], int]] = {}
+
+
+def register(name: str, run_batch: Callable[[], int]) -> None:
+    _consumers[name] = run_batch
+
+
+def record(kind: str, target_id: int) -> None:
+    """Adds a task to the current transaction; it exists only if that transaction commits."""
+    db.session.add(OutboxTask(kind=kind, target_id=target_id))
+    if has_request_context():
+        g.outbox_written = True
+
+
+def due(kinds: Iterable[str], limit: int) -> list[OutboxTask]:
+    return list(
+        db.session.scalars(
+            select(OutboxTask)
+            .where(OutboxTask.kind.in_(list(kinds)), OutboxTask.due_at <= utcnow())
+            .order_by(OutboxTask.id)
+            .limit(limit)
+        )
+    )
+
+
+def finish(tasks: list[OutboxTask]) -> None:
+    """The tasks' effects are durable: forget them (by id, so that tasks recorded in
+    the meantime for the same target stay)."""
+    db.session.execute(delete(OutboxTask).where(OutboxTask.id.in_([t.id for t in tasks])))
+    db.session.commit()
+
+
+def postpone(tasks: list[OutboxTask], error: str) -> None:
+    """Try again later, waiting twice as long after each failure (up to an hour)."""
+    now = utcnow()
+    for task in tasks:
+        task.attempts += 1
+        task.due_at = now + min(timedelta(seconds=5 * 2 ** (task.attempts - 1)), MAX_BACKOFF)
+        task.last_error = error[:2000]
+    db.session.commit()
+
+
+def last_task_id(kinds: Iterable[str]) -> int:
+    return db.session.scalar(
+        select(func.coalesce(func.max(OutboxTask.id), 0)).where(OutboxTask.kind.in_(list(kinds)))
+    )
+
+
+def forget_up_to(kinds: Iterable[str], last_id: int) -> None:
+    """Drops tasks made redundant, e.g. by a rebuild that read the newer state."""
+    db.session.execute(
+        delete(OutboxTask).where(OutboxTask.kind.in_(list(kinds)), OutboxTask.id <= last_id)
+    )
+    db.session.commit()
+
+
+def backlog(kinds: Iterable[str] | None = None) -> tuple[int, object]:
+    """How many tasks wait, and since when the oldest."""
+    stmt = select(func.count(OutboxTask.id), func.min(OutboxTask.created_at))
+    if kinds is not None:
+        stmt = stmt.where(OutboxTask.kind.in_(list(kinds)))
+    count, oldest = db.session.execute(stmt).one()
+    return count, oldest
+
+
+def retry_now(kinds: Iterable[str]) -> None:
+    db.session.execute(
+        update(OutboxTask).where(OutboxTask.kind.in_(list(kinds))).values(due_at=utcnow())
+    )
+    db.session.commit()
+
+
+def drain(max_batches: int = 200) -> int:
+    """Runs every consumer until it has nothing due. A failing consumer is logged and
+    left for the next drain; it never stops the others."""
+    done = 0
+    for name, run_batch in list(_consumers.items()):
+        for _ in range(max_batches):
+            try:
+                count = run_batch()
+            except Exception:
+                log.exception("outbox consumer %s failed; its tasks stay for the next run", name)
+                db.session.rollback()
+                break
+            done += count
+            if count == 0:
+                break
+    return done
+
+
+class BackgroundDrainer:
+    """One daemon thread per process, started on first use (so after a fork)."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._pid = None
+
+    def wake(self) -> None:
+        with self._lock:
+            if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                self._pid = os.getpid()
+                self._thread = threading.Thread(
+                    target=self._run, name="outbox-drainer", daemon=True
+                )
+                self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        sweep = self.app.config["OUTBOX_SWEEP_SECONDS"]
+        while True:
+            self._wake.wait(timeout=sweep)
+            self._wake.clear()
+            with self.app.app_context():
+                try:
+                    drain()
+                except Exception:
+                    log.exception("outbox drain failed")
+                finally:
+                    db.session.remove()
+
+
+def init_app(app: Flask) -> None:
+    mode = app.config["OUTBOX_DRAIN"]
+    if mode not in DRAIN_MODES:
+        raise ValueError(f"OUTBOX_DRAIN must be one of {', '.join(DRAIN_MODES)}")
+    if mode == "worker":
+        return
+    drainer = BackgroundDrainer(app)
+    app.extensions["outbox_drainer"] = drainer
+    started = {"pid": None}
+
+    @app.after_request
+    def _drain_after_request(response):
+        # The first request of a process also drains: it recovers tasks that a
+        # crash left behind.
+        first = started["pid"] != os.getpid()
+        started["pid"] = os.getpid()
+        if g.pop("outbox_written", False) or first:
+            if current_app.config["OUTBOX_DRAIN"] == "inline":
+                drain()
+            else:
+                drainer.wake()
+        return response

@@ -1,0 +1,143 @@
+"""From database rows to index documents. What is searchable is decided here, once."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+
+from markupsafe import Markup
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Post, Thread, ThreadStatus, User
+from .schema import post_key, thread_key
+
+# A thread document keeps this much text; longer threads are still found by their
+# title and first pages, and every post by its own document.
+MAX_THREAD_TEXT = 400_000
+
+
+def plain_text(body_html: str) -> str:
+    """What readers see, without markup: the text that is indexed and highlighted."""
+    return Markup(body_html).striptags()  # noqa: S704 (sanitized at save time; read, not output)
+
+
+def _naive_utc(moment):
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+THREAD_COLUMNS = (
+    Thread.id,
+    Thread.title,
+    Thread.board_id,
+    Thread.author_id,
+    Thread.is_private,
+    Thread.status,
+    Thread.first_staff_reply_at,
+    Thread.last_post_at,
+)
+
+
+def _thread_rows(stmt):
+    """Plain rows, not ORM objects: indexing may run inside a request's session and
+    must neither fill nor disturb its identity map."""
+    return list(db.session.execute(stmt))
+
+
+def _post_rows(thread_ids: Iterable[int]):
+    return db.session.execute(
+        select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
+        .join(User, Post.author_id == User.id)
+        .where(Post.thread_id.in_(list(thread_ids)))
+        .order_by(Post.thread_id, Post.id)
+    )
+
+
+def thread_document(thread, posts: list) -> dict:
+    texts, size = [], 0
+    for post in posts:
+        text = plain_text(post.body_html)
+        size += len(text)
+        if size > MAX_THREAD_TEXT:
+            break
+        texts.append(text)
+    solved = thread.status == ThreadStatus.SOLVED
+    staff = thread.first_staff_reply_at is not None
+    document = {
+        "key": thread_key(thread.id),
+        "title": thread.title,
+        "body": "\n".join(texts),
+        "board": str(thread.board_id),
+        "private": thread.is_private,
+        "solved": solved,
+        "staff": staff,
+        "authors": ",".join(sorted({post.username_canonical for post in posts})),
+        "active": _naive_utc(thread.last_post_at),
+        # When relevance is otherwise close, solved questions and staff answers win.
+        "_boost": 1.0 + (0.2 if solved else 0.0) + (0.1 if staff else 0.0),
+    }
+    if thread.is_private:
+        document["owner"] = str(thread.author_id)
+    return document
+
+
+def post_document(post_id: int, thread_id: int, body_html: str, username: str) -> dict:
+    return {
+        "key": post_key(post_id),
+        "text": plain_text(body_html),
+        "author": username,
+        "in_thread": str(thread_id),
+    }
+
+
+def thread_documents(thread_ids: Iterable[int]) -> dict[int, dict | None]:
+    """The current document of each thread; None where the thread is gone."""
+    thread_ids = list(thread_ids)
+    rows = _thread_rows(select(*THREAD_COLUMNS).where(Thread.id.in_(thread_ids)))
+    threads = {row.id: row for row in rows}
+    posts = defaultdict(list)
+    for row in _post_rows(threads):
+        posts[row.thread_id].append(row)
+    return {
+        thread_id: thread_document(threads[thread_id], posts[thread_id])
+        if thread_id in threads
+        else None
+        for thread_id in thread_ids
+    }
+
+
+def post_documents(post_ids: Iterable[int]) -> dict[int, dict | None]:
+    post_ids = list(post_ids)
+    rows = db.session.execute(
+        select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
+        .join(User, Post.author_id == User.id)
+        .where(Post.id.in_(post_ids))
+    )
+    found = {row.id: post_document(*row) for row in rows}
+    return {post_id: found.get(post_id) for post_id in post_ids}
+
+
+def all_documents(chunk: int = 500) -> Iterator[dict]:
+    """Every document, read in chunks of threads (for a rebuild)."""
+    last_id = 0
+    while True:
+        threads = _thread_rows(
+            select(*THREAD_COLUMNS).where(Thread.id > last_id).order_by(Thread.id).limit(chunk)
+        )
+        if not threads:
+            return
+        posts = defaultdict(list)
+        for row in _post_rows(t.id for t in threads):
+            posts[row.thread_id].append(row)
+        for thread in threads:
+            yield thread_document(thread, posts[thread.id])
+            for row in posts[thread.id]:
+                yield post_document(*row)
+        last_id = threads[-1].id
+
+
+def searchable_counts() -> dict:
+    """What the index should hold, to compare with what it holds."""
+    return {
+        "database_threads": db.session.scalar(select(func.count(Thread.id))),
+        "database_posts": db.session.scalar(select(func.count(Post.id))),
+    }

@@ -1,0 +1,127 @@
+"""The one writer of the index: applies outbox tasks in batches, and rebuilds.
+
+A batch takes the index's write lock first and only then reads its tasks and the
+rows they name, so that the newest state of a row is always the last one
+written. Tasks are deleted after the index commit: a crash in between replays
+them, and replaying is harmless (documents are replaced by key).
+"""
+
+import logging
+import time
+
+from flask import current_app
+from whoosh.index import LockError
+
+from .. import outbox
+from .documents import all_documents, post_documents, thread_documents
+from .schema import post_key, thread_key
+from .store import IndexUnavailable, store
+from .tasks import KINDS, POST_TASK, REBUILD_TASK, THREAD_TASK
+
+log = logging.getLogger(__name__)
+
+
+def run_batch() -> int:
+    """Applies up to SEARCH_BATCH_SIZE due tasks; returns how many (0: nothing to do,
+    or the index is busy and the tasks wait for the next run). A missing or corrupt
+    index, or an admin's request, is answered with a rebuild."""
+    config = current_app.config
+    requested = outbox.due([REBUILD_TASK], 100)
+    if requested:
+        if rebuild() is not None:
+            outbox.finish(requested)
+        return len(requested)
+    if not outbox.due(KINDS, 1):
+        return 0
+    try:
+        writer = store().writer(timeout=config["SEARCH_WRITER_TIMEOUT"])
+    except LockError:
+        log.info("search index busy; indexing continues on the next run")
+        return 0
+    except IndexUnavailable as problem:
+        if problem.state == "busy":
+            return 0
+        log.error("%s; rebuilding it from the database", problem)
+        return 1 if rebuild() is not None else 0
+    try:
+        tasks = outbox.due(KINDS, config["SEARCH_BATCH_SIZE"])
+        post_ids = {t.target_id for t in tasks if t.kind == POST_TASK}
+        thread_ids = {t.target_id for t in tasks if t.kind == THREAD_TASK}
+        _apply(writer, thread_documents(thread_ids), post_documents(post_ids))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    outbox.finish(tasks)
+    return len(tasks)
+
+
+def check_index_health() -> None:
+    """For the worker's idle moments: a missing or corrupt index is rebuilt even when
+    nobody writes. (Web processes notice it when a search fails.)"""
+    try:
+        store().open_index()
+    except IndexUnavailable as problem:
+        log.error("%s; rebuilding it from the database", problem)
+        rebuild()
+
+
+def request_rebuild() -> None:
+    """Asks the indexer (thread or worker) for a rebuild; the caller commits."""
+    outbox.record(REBUILD_TASK, 0)
+
+
+def _apply(writer, threads: dict, posts: dict) -> None:
+    for thread_id, document in threads.items():
+        if document is None:
+            writer.delete_by_term("key", thread_key(thread_id))
+            writer.delete_by_term("in_thread", str(thread_id))
+        else:
+            writer.update_document(**document)
+    for post_id, document in posts.items():
+        if document is None:
+            writer.delete_by_term("key", post_key(post_id))
+        else:
+            writer.update_document(**document)
+
+
+def rebuild(procs: int = 1) -> dict | None:
+    """Builds a new generation from the database and swaps it in. While it runs the
+    old index keeps answering searches, and its write lock is held so that index
+    tasks wait in the outbox; they are applied to the new index afterwards.
+    Returns None when another rebuild is already running."""
+    index_store = store()
+    with index_store.rebuild_lock() as acquired:
+        if not acquired:
+            return None
+        started = time.monotonic()
+        old_writer = _hold_current_index()
+        # Tasks recorded before the build reads the database are covered by it.
+        covered = outbox.last_task_id(KINDS)
+        try:
+            generation, ix = index_store.new_generation()
+            writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
+            count = 0
+            try:
+                for document in all_documents():
+                    writer.add_document(**document)
+                    count += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            index_store.activate(generation)
+            outbox.forget_up_to(KINDS, covered)
+        finally:
+            if old_writer is not None:
+                old_writer.cancel()
+        seconds = time.monotonic() - started
+        log.info("search index rebuilt: %d documents in %.1f s (%s)", count, seconds, generation)
+        return {"documents": count, "seconds": seconds, "generation": generation}
+
+
+def _hold_current_index():
+    try:
+        return store().writer(timeout=current_app.config["SEARCH_REBUILD_WAIT"])
+    except IndexUnavailable:
+        return None

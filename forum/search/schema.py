@@ -1,0 +1,82 @@
+"""What the index holds, and how German (and English) text becomes terms.
+
+Two kinds of documents share one index: a thread document ("t<id>") with the
+title and the text of all its visible posts, which is what a search ranks and
+pages; and a post document ("p<id>"), used only to find the best-matching post
+of the threads on the results page for its snippet. Only ids are stored; titles,
+dates and the text for snippets come from the database, which also re-checks
+access. Analyzers use only Whoosh's own filters: the schema is pickled into the
+index, and custom classes there would tie the index to our module paths.
+"""
+
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    SubstitutionFilter,
+)
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.lang import stopwords_for_language
+from whoosh.support.charset import accent_map
+
+# Fold é/à/… before stemming; ß becomes ss (Whoosh's accent map would make it s, and
+# Straße would no longer find Strasse). Umlauts are left to the German stemmer.
+GERMAN_FOLDING = dict(accent_map)
+GERMAN_FOLDING[ord("ß")] = "ss"
+for _umlaut in "äöüÄÖÜ":
+    GERMAN_FOLDING.pop(ord(_umlaut), None)
+
+# Negations stay searchable: "kein Internet" is not "Internet".
+NEGATIONS = {"kein", "keine", "keinem", "keinen", "keiner", "keines", "nicht", "no", "not"}
+STOP_WORDS = (
+    frozenset(stopwords_for_language("de")) | frozenset(stopwords_for_language("en"))
+) - NEGATIONS
+
+
+def german_analyzer(stop_words: bool = True):
+    """Snowball German with the "german2" transliterations: Stoerung finds Störung."""
+    analyzer = RegexTokenizer() | LowercaseFilter()
+    if stop_words:
+        analyzer = analyzer | StopFilter(stoplist=STOP_WORDS)
+    return (
+        analyzer
+        | SubstitutionFilter("ae", "ä")
+        | SubstitutionFilter("oe", "ö")
+        | SubstitutionFilter("(?<!q)ue", "ü")
+        | CharsetFilter(GERMAN_FOLDING)
+        | StemFilter(lang="de", cachesize=50000)
+    )
+
+
+TITLE_BOOST = 2.0
+ANALYZER = german_analyzer()
+
+
+def build_schema() -> Schema:
+    return Schema(
+        key=ID(stored=True, unique=True),
+        # Thread documents
+        title=TEXT(analyzer=ANALYZER, field_boost=TITLE_BOOST, spelling=True),
+        body=TEXT(analyzer=ANALYZER, spelling=True),
+        board=ID,
+        private=BOOLEAN,
+        owner=ID,
+        solved=BOOLEAN,
+        staff=BOOLEAN,
+        authors=KEYWORD(commas=True, lowercase=True),
+        active=DATETIME(sortable=True),
+        # Post documents
+        text=TEXT(analyzer=ANALYZER),
+        author=ID,
+        in_thread=ID(sortable=True),
+    )
+
+
+def thread_key(thread_id: int) -> str:
+    return f"t{thread_id}"
+
+
+def post_key(post_id: int) -> str:
+    return f"p{post_id}"

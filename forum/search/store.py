@@ -1,0 +1,192 @@
+"""Where the index lives on disk, and the one open searcher of each process.
+
+The index directory holds generations (`gen-…`) and a symlink `current` to the one
+in use. A rebuild fills a new generation and swaps the symlink atomically; open
+searchers keep reading their generation until they notice the swap. Searchers are
+reopened when the index changed (`up_to_date()`); `Searcher.refresh()` is never
+used, because it keeps merged-away segments in every Whoosh fork.
+"""
+
+import fcntl
+import logging
+import os
+import secrets
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import current_app
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from .schema import build_schema
+
+log = logging.getLogger(__name__)
+
+
+class IndexUnavailable(Exception):
+    """No usable index: missing (never built) or corrupt. The forum works without it."""
+
+    def __init__(self, state: str, detail: str = "") -> None:
+        super().__init__(f"search index {state}: {detail}" if detail else f"search index {state}")
+        self.state = state
+        self.detail = detail
+
+
+@dataclass
+class SearcherCache:
+    """Document-number sets for the access filter. They belong to one searcher and
+    are dropped with it; building them once saves most of a query's time."""
+
+    searcher: object
+    _sets: dict = field(default_factory=dict)
+
+    def docs(self, fieldname: str, value) -> set[int]:
+        """Shared between searches: callers must not change the set."""
+        key = (fieldname, value)
+        if key not in self._sets:
+            self._sets[key] = set(Term(fieldname, value).docs(self.searcher))
+        return self._sets[key]
+
+    def memo(self, key, build):
+        if key not in self._sets:
+            self._sets[key] = build()
+        return self._sets[key]
+
+
+class IndexStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.current_link = self.root / "current"
+        self._lock = threading.Lock()
+        self._index = None
+        self._searcher = None
+        self._cache: SearcherCache | None = None
+        self._generation: str | None = None
+
+    # Generations -------------------------------------------------------------
+
+    def current_generation(self) -> str | None:
+        try:
+            return os.readlink(self.current_link)
+        except FileNotFoundError:
+            return None
+
+    def open_index(self):
+        generation = self.current_generation()
+        if generation is None:
+            raise IndexUnavailable("missing", "no index has been built yet")
+        path = self.root / generation
+        try:
+            return generation, whoosh_index.open_dir(str(path))
+        except Exception as error:  # open_dir fails in many ways on damaged files
+            raise IndexUnavailable("corrupt", f"{type(error).__name__}: {error}") from error
+
+    def new_generation(self):
+        """An empty index in a fresh directory, not yet in use."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        name = f"gen-{stamp}-{secrets.token_hex(3)}"
+        path = self.root / name
+        path.mkdir()
+        return name, whoosh_index.create_in(str(path), build_schema())
+
+    def activate(self, generation: str) -> None:
+        """Points `current` at `generation` in one rename, then removes generations
+        older than the previous one (a searcher may still read the previous one)."""
+        previous = self.current_generation()
+        temporary = self.root / f".current-{secrets.token_hex(4)}"
+        os.symlink(generation, temporary)
+        os.replace(temporary, self.current_link)
+        keep = {generation, previous}
+        for path in self.root.glob("gen-*"):
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    @contextmanager
+    def rebuild_lock(self):
+        """Only one rebuild at a time across processes; yields False if one runs."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "rebuild.lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # Writing -----------------------------------------------------------------
+
+    def writer(self, timeout: float):
+        """A writer on the current generation, waiting up to `timeout` seconds for the
+        lock (raises whoosh's LockError after that). Checked again after the wait: a
+        writer on a generation that a rebuild replaced meanwhile would write into
+        an index nobody reads."""
+        for _ in range(3):
+            generation, ix = self.open_index()
+            writer = ix.writer(timeout=timeout, delay=0.05)
+            if self.current_generation() == generation:
+                return writer
+            writer.cancel()
+        raise IndexUnavailable("busy", "the index was replaced repeatedly while waiting")
+
+    # Searching ---------------------------------------------------------------
+
+    @contextmanager
+    def searching(self):
+        """The process's searcher, reopened only when the index changed. Searches in
+        one process take turns: a shared Whoosh searcher is not known to be thread-safe."""
+        with self._lock:
+            generation = self.current_generation()
+            stale = (
+                self._searcher is None
+                or generation != self._generation
+                or not self._searcher.up_to_date()
+            )
+            if stale:
+                self._close()
+                self._generation, self._index = self.open_index()
+                self._searcher = self._index.searcher()
+                self._cache = SearcherCache(self._searcher)
+            yield self._cache
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = self._cache = self._index = self._generation = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    # Health --------------------------------------------------------------------
+
+    def status(self) -> dict:
+        """For the admin page: state, generation, documents and size on disk."""
+        try:
+            generation, ix = self.open_index()
+        except IndexUnavailable as problem:
+            return {"state": problem.state, "detail": problem.detail}
+        with ix.searcher() as searcher:
+            threads = len(list(Term("private", False).docs(searcher))) + len(
+                list(Term("private", True).docs(searcher))
+            )
+            documents = searcher.doc_count()
+        size = sum(p.stat().st_size for p in (self.root / generation).iterdir())
+        return {
+            "state": "ok",
+            "generation": generation,
+            "threads": threads,
+            "posts": documents - threads,
+            "bytes": size,
+        }
+
+
+def store() -> IndexStore:
+    return current_app.extensions["search"]

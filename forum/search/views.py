@@ -1,0 +1,139 @@
+import logging
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import exists, select
+
+from .. import outbox
+from ..access import Permission, require
+from ..boards.queries import board_index
+from ..extensions import db
+from ..models import OutboxTask
+from ..pagination import page_number
+from ..posts.views import thread_url
+from ..urls import parse_id
+from . import engine, indexer
+from .documents import searchable_counts
+from .store import IndexUnavailable, store
+from .tasks import KINDS, REBUILD_TASK
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("search", __name__)
+
+
+def _options() -> engine.SearchOptions:
+    args = request.args
+    return engine.SearchOptions(
+        q=args.get("q", "")[:1000],
+        board_id=args.get("board", type=parse_id),
+        solved=args.get("solved") == "1",
+        staff=args.get("staff") == "1",
+        period=args.get("period") if args.get("period") in engine.PERIODS else None,
+        author=args.get("author", "")[:100],
+        sort=args.get("sort") if args.get("sort") in engine.SORTS else "relevance",
+        page=page_number(args.get("page")),
+    )
+
+
+def _index_unavailable(problem: IndexUnavailable) -> None:
+    """Logged, and a rebuild is asked for once; the forum goes on without search."""
+    log.error("%s", problem)
+    pending = db.session.scalar(select(exists().where(OutboxTask.kind == REBUILD_TASK)))
+    if not pending:
+        indexer.request_rebuild()
+        db.session.commit()
+
+
+@bp.get("/search")
+def results():
+    options = _options()
+    outcome, unavailable = None, False
+    if options.q.strip() or options.has_filters:
+        try:
+            with store().searching() as cache:
+                outcome = engine.search(
+                    cache, current_user, options, current_app.config["SEARCH_RESULTS_PER_PAGE"]
+                )
+        except IndexUnavailable as problem:
+            _index_unavailable(problem)
+            unavailable = True
+    return (
+        render_template(
+            "search/results.html",
+            options=options,
+            outcome=outcome,
+            unavailable=unavailable,
+            categories=board_index(current_user),
+            periods=engine.PERIODS,
+        ),
+        503 if unavailable else 200,
+    )
+
+
+def find_similar(user, title: str) -> list:
+    """Threads like a title being typed: none rather than an error without an index."""
+    title = title[: current_app.config["TITLE_MAX_LENGTH"]]
+    if len(title.strip()) < 4:
+        return []
+    try:
+        with store().searching() as cache:
+            return engine.similar_threads(cache, user, title)
+    except IndexUnavailable as problem:
+        _index_unavailable(problem)
+        return []
+
+
+@bp.get("/search/similar")
+def similar():
+    """Threads like the title being typed on the new-thread form (JSON for forum.js)."""
+    threads = find_similar(current_user, request.args.get("title", ""))
+    return jsonify(
+        threads=[
+            {
+                "title": thread.title,
+                "url": thread_url(thread),
+                "board": thread.board.name,
+                "solved": thread.status == "solved",
+                "replies": thread.reply_count,
+            }
+            for thread in threads
+        ]
+    )
+
+
+@bp.get("/admin/search")
+@login_required
+def status():
+    require(Permission.SEARCH_ADMIN)
+    count, oldest = outbox.backlog(KINDS)
+    rebuild_pending = db.session.scalar(select(exists().where(OutboxTask.kind == REBUILD_TASK)))
+    return render_template(
+        "search/status.html",
+        index=store().status(),
+        backlog=count,
+        oldest=oldest,
+        rebuild_pending=rebuild_pending,
+        drain_mode=current_app.config["OUTBOX_DRAIN"],
+        **searchable_counts(),
+    )
+
+
+@bp.post("/admin/search/rebuild")
+@login_required
+def rebuild():
+    require(Permission.SEARCH_ADMIN)
+    indexer.request_rebuild()
+    db.session.commit()
+    flash(_("The search index is being rebuilt. Search keeps working meanwhile."), "success")
+    return redirect(url_for("search.status"))
