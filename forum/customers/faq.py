@@ -9,6 +9,7 @@ from ..extensions import db
 from ..models import Post, Thread, ThreadStatus, User
 from ..posts import services as posts
 from ..posts.services import NotAllowed
+from ..search import tasks as search_tasks
 
 REMOVED = "[entfernt]"
 PATTERNS = [
@@ -61,10 +62,12 @@ def draft_faq(actor: User, case: Thread) -> Thread:
         case.board,
         anonymise(case.title, customer),
         anonymise(question.body_source, customer),
+        faq_draft=True,
     )
     answer = posts.reply(actor, faq, anonymise(case.solution.body_source, customer))
     faq.solution_post_id = answer.id
     faq.status = ThreadStatus.SOLVED
+    search_tasks.thread_changed(faq)
     db.session.commit()
     return faq
 

@@ -76,9 +76,15 @@ def _count_new_post(actor: User, thread: Thread, post: Post, new_thread: bool) -
 
 
 def create_thread(
-    actor: User, board: Board, title: str, body: str, private: bool = False
+    actor: User,
+    board: Board,
+    title: str,
+    body: str,
+    private: bool = False,
+    faq_draft: bool = False,
 ) -> Thread:
-    """A new thread with its first post; `private` opens a private case instead."""
+    """A new thread with its first post; `private` opens a private case instead, and
+    `faq_draft` a staff-only draft (the caller checked CASE_PUBLISH)."""
     _ensure(actor, Permission.CASE_OPEN if private else Permission.THREAD_CREATE, board)
     now = utcnow()
     title = title.strip()
@@ -91,7 +97,8 @@ def create_thread(
         last_post_at=now,
         last_asker_post_at=now,
         waiting_since=now if board.is_support else None,
-        is_private=private,
+        is_private=private or faq_draft,
+        is_faq_draft=faq_draft,
     )
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now

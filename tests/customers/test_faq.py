@@ -1,4 +1,5 @@
-"""A solved private case becomes a public, anonymised FAQ thread with one action."""
+"""A solved private case becomes an anonymised FAQ draft that only staff see; after
+a staff member checked it, one action makes it public."""
 
 import pytest
 
@@ -27,17 +28,24 @@ def solved_case(forum):
     return case
 
 
-def test_staff_publish_an_anonymised_copy(client, auth, forum, solved_case):
+def test_staff_draft_check_and_publish_an_anonymised_copy(client, auth, forum, solved_case):
     auth.login(forum.staff)
     response = client.post(f"/t/{solved_case.id}/publish-faq")
     assert response.status_code == 302
-    faq_id = int(response.headers["Location"].split("/t/")[1].split("-")[0])
-    faq = db.session.get(Thread, faq_id)
-    assert (
-        not faq.is_private and faq.status == ThreadStatus.SOLVED and faq.author_id == forum.staff.id
-    )
+    draft_url = response.headers["Location"]
+    faq = db.session.get(Thread, int(draft_url.split("/t/")[1].split("-")[0]))
+    assert faq.is_private and faq.is_faq_draft and faq.author_id == forum.staff.id
+    assert faq.status == ThreadStatus.SOLVED
+    assert "Nur Mitarbeiter sehen diesen Entwurf" in client.get(draft_url).text
     auth.logout()
-    page = client.get(response.headers["Location"]).text  # a guest reads it
+    assert client.get(draft_url).status_code == 404  # not public before the check
+    assert "doppelt abgebucht" not in client.get(f"/b/{forum.board.slug}").text
+    auth.login(forum.staff)
+    assert client.post(f"/t/{faq.id}/make-public").status_code == 302
+    auth.logout()
+    db.session.refresh(faq)
+    assert not faq.is_private and not faq.is_faq_draft
+    page = client.get(draft_url).text  # a guest reads it
     assert "doppelt abgebucht" in page and "Gutschrift ist veranlasst" in page
     for secret in ("Karla", "Kundig", "1234567890", "kunde@example.test", "2345678", ">kunde<"):
         assert secret not in page, secret

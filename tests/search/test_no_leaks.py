@@ -129,3 +129,19 @@ def test_the_results_page_shows_no_private_title(client):
         assert f"{COMMON} {place}" not in page
     answer = client.get("/search/similar", query_string={"title": f"{COMMON} steht hier"})
     assert [t["title"] for t in answer.json["threads"]] == ["Leckprobe public"]
+
+
+def test_an_faq_draft_is_found_only_after_it_was_made_public(forum):
+    from forum.customers import faq
+    from forum.support import services as support
+
+    case = posts.create_thread(
+        forum.customer, forum.board, "Entwurfsprobe Rechnung", "Rechnung doppelt", private=True
+    )
+    support.mark_solution(forum.customer, case, posts.reply(forum.staff, case, "Gutschrift."))
+    draft = faq.draft_faq(forum.staff, case)
+    assert find(None, "Entwurfsprobe").total == 0
+    assert find(forum.member, "Entwurfsprobe").total == 0
+    assert find(forum.staff, "Entwurfsprobe").total == 2  # the case and the draft
+    faq.publish_draft(forum.staff, draft)
+    assert [hit.thread.id for hit in find(None, "Entwurfsprobe").page.items] == [draft.id]
