@@ -71,6 +71,10 @@ class Defaults:
     SEARCH_BATCH_SIZE = 500  # index tasks per index commit
     SEARCH_WRITER_TIMEOUT = 5  # seconds to wait for the index lock before retrying later
     SEARCH_REBUILD_WAIT = 120  # seconds a rebuild waits for the running indexer
+    # A search scores at most this many matches, in at most this many seconds (plus
+    # every title match), so that it stays fast at any size; beyond, counts are estimated.
+    SEARCH_SCAN_BUDGET = 3000
+    SEARCH_SCAN_SECONDS = 0.02
 
     # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
     REDIS_URL: str | None = None

@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from flask import current_app
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from whoosh import highlight
-from whoosh.query import And, AndNot, DateRange, Every, NullQuery, Or, Phrase, Term
+from whoosh.query import And, AndNot, Every, NullQuery, Or, Phrase, Term
+from whoosh.util.times import datetime_to_long
 
 from ..access.policy import readable_visibilities, sees_all_private_cases
 from ..access.queries import readable_threads
@@ -20,6 +20,7 @@ from ..extensions import db
 from ..models import Board, Post, Thread, canonical_username
 from ..pagination import Page
 from ..posts.services import positions_in_threads
+from . import ranking, snippets
 from .documents import plain_text
 from .querylang import Clause, ParsedQuery, parse
 from .schema import ANALYZER, german_analyzer
@@ -29,6 +30,8 @@ POST_FIELDS = ("text",)
 PERIODS = {"week": 7, "month": 30, "year": 365}
 SORTS = ("relevance", "newest")
 MAX_PREFIX_TERMS = 64
+# Posts scored to find the best one of each thread on a page.
+BEST_POST_CANDIDATES = 200
 PREFIX_ANALYZER = german_analyzer(stop_words=False)
 
 
@@ -63,10 +66,13 @@ class Outcome:
     page: Page | None = None
     notes: list = field(default_factory=list)
     suggestion: str | None = None
+    # How many threads match; estimated when the search stopped scoring early.
+    count: int = 0
+    count_is_estimate: bool = False
 
     @property
     def total(self) -> int:
-        return self.page.total if self.page else 0
+        return self.count
 
 
 class _Compiler:
@@ -111,7 +117,8 @@ class _Compiler:
             return None
         matched = Or(groups) if any_word else And(groups)
         excluded = [q for q in (self.clause(c, fields) for c in parsed.excluded) if q is not None]
-        return AndNot(matched, Or(excluded)) if excluded else matched
+        # Normalized: one-element groups and nested ANDs flattened, fewer matchers to step.
+        return (AndNot(matched, Or(excluded)) if excluded else matched).normalize()
 
 
 def _readable_board_ids(user) -> list[int]:
@@ -119,39 +126,81 @@ def _readable_board_ids(user) -> list[int]:
     return list(db.session.scalars(select(Board.id).where(Board.visibility.in_(visibilities))))
 
 
-def allowed_documents(cache, user) -> set[int]:
+class DocFilter:
+    """The thread documents someone may see: a union of shared, cached sets, tested
+    member by member instead of being copied into a new set per search."""
+
+    def __init__(self, *sets: set[int]) -> None:
+        self.sets = [docs for docs in sets if docs]
+
+    def __contains__(self, docnum: int) -> bool:
+        return any(docnum in docs for docs in self.sets)
+
+    def __bool__(self) -> bool:
+        return bool(self.sets)
+
+
+def allowed_documents(cache, user) -> DocFilter:
     """The thread documents the access policy lets `user` see: documents carry their
     board, privacy and owner; which boards are readable is read from the database
-    per search, so a board's new visibility counts at once. The set may be shared
-    with other searches: never change it. Whoosh treats an empty filter as no
-    filter at all, so callers must not search when it is empty."""
+    per search, so a board's new visibility counts at once."""
     boards = tuple(_readable_board_ids(user))
-    sees_all = sees_all_private_cases(user)
 
     def in_boards():
         return set().union(*(cache.docs("board", str(b)) for b in boards))
 
     readable = cache.memo(("boards", boards), in_boards)
-    if sees_all:
-        return readable
+    if sees_all_private_cases(user):
+        return DocFilter(readable)
     public = cache.memo(("public", boards), lambda: readable - cache.docs("private", True))
     if not user.is_authenticated or user.is_banned:
-        return public
-    own_cases = set(Term("owner", str(user.id)).docs(cache.searcher))
-    return public | (own_cases & readable)
+        return DocFilter(public)
+    own_cases = set(Term("owner", str(user.id)).docs(cache.searcher)) & readable
+    return DocFilter(public, own_cases)
+
+
+def _activity(cache):
+    """The last activity of each thread document from the column store, as Whoosh's
+    raw numbers (comparable, and cheap: no conversion to datetime)."""
+    return cache.memo(
+        "active-column",
+        lambda: cache.searcher.reader().column_reader("active", translate=False),
+    )
+
+
+def _newest_first(cache):
+    """Sort key for "newest"."""
+    active = _activity(cache)
+    return lambda docnum, score: active[docnum]
+
+
+def _acceptance(cache, allowed: DocFilter, options: SearchOptions):
+    """Which matches count: those the person may see, with the chosen marks, active
+    in the chosen period. Checked per match against cached sets and the column store:
+    cheaper than more terms in the query (a date range alone expands into hundreds)."""
+    checks = [allowed.__contains__]
+    for wanted, fieldname in ((options.solved, "solved"), (options.staff, "staff")):
+        if wanted:
+            checks.append(cache.docs(fieldname, True).__contains__)
+    if options.period in PERIODS:
+        active = _activity(cache)
+        start = datetime_to_long(
+            datetime.now(UTC).replace(tzinfo=None) - timedelta(days=PERIODS[options.period])
+        )
+        checks.append(lambda docnum: active[docnum] >= start)
+    if len(checks) == 1:
+        return checks[0]
+    return lambda docnum: all(check(docnum) for check in checks)
+
+
+def _thread_id(searcher, docnum: int) -> int:
+    return int(searcher.stored_fields(docnum)["key"][1:])
 
 
 def _filters(options: SearchOptions, authors: list[str]) -> list:
     filters = []
     if options.board_id:
         filters.append(Term("board", str(options.board_id)))
-    if options.solved:
-        filters.append(Term("solved", True))
-    if options.staff:
-        filters.append(Term("staff", True))
-    if options.period in PERIODS:
-        start = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=PERIODS[options.period])
-        filters.append(DateRange("active", start, None))
     filters.extend(Term("authors", canonical_username(name)) for name in authors)
     return filters
 
@@ -162,27 +211,44 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     authors = [*parsed.authors, *([options.author] if options.author.strip() else [])]
     compiler = _Compiler(cache.searcher.reader())
     matched = compiler.query(parsed, THREAD_FIELDS)
-    if matched is None:
-        if not (authors or options.has_filters):
-            return outcome
-        matched = Every()
     filters = _filters(options, authors)
-    query = And([matched, *filters])
+    if matched is None and not (authors or options.has_filters):
+        return outcome
     allowed = allowed_documents(cache, user)
     if not allowed:
         outcome.page = Page(items=[], page=1, per_page=per_page, total=0)
         return outcome
-    sort = {"sortedby": "active", "reverse": True} if options.sort == "newest" else {}
-    results = cache.searcher.search(query, limit=options.page * per_page, filter=allowed, **sort)
-    total = len(results)
-    page = min(options.page, max(1, math.ceil(total / per_page)))
+    query = And([q for q in (matched, *filters) if q is not None]).normalize()
+    in_title = compiler.query(parsed, ("title",)) if matched is not None else None
+    title_query = And([in_title, *filters]).normalize() if in_title is not None else None
+    budget = current_app.config["SEARCH_SCAN_BUDGET"]
+    accept = _acceptance(cache, allowed, options)
+
+    def ranked_up_to(page: int):
+        return ranking.rank(
+            cache.searcher,
+            query,
+            accept,
+            limit=page * per_page,
+            budget=budget,
+            seconds=current_app.config["SEARCH_SCAN_SECONDS"],
+            title_query=title_query,
+            sort_key=_newest_first(cache) if options.sort == "newest" else None,
+        )
+
+    ranked = ranked_up_to(options.page)
+    # Pages go as far as the ranked results reach; the count may be an estimate.
+    reachable = ranked.total if ranked.exact else min(ranked.total, max(budget, per_page))
+    page = min(options.page, max(1, math.ceil(reachable / per_page)))
     if page != options.page:
-        results = cache.searcher.search(query, limit=page * per_page, filter=allowed, **sort)
-    thread_ids = [int(hit["key"][1:]) for hit in results[(page - 1) * per_page : page * per_page]]
+        ranked = ranked_up_to(page)
+    docnums = ranked.docnums[(page - 1) * per_page : page * per_page]
+    thread_ids = [_thread_id(cache.searcher, docnum) for docnum in docnums]
     hits = _hits(cache, user, parsed, compiler, thread_ids, authors)
-    outcome.page = Page(items=hits, page=page, per_page=per_page, total=total)
-    if total < 3 and parsed.clauses():
-        outcome.suggestion = _suggestion(cache, options.q, parsed, filters, allowed)
+    outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable)
+    outcome.count, outcome.count_is_estimate = ranked.total, not ranked.exact
+    if ranked.total < 3 and parsed.clauses():
+        outcome.suggestion = _suggestion(cache, options.q, parsed, filters, accept)
     return outcome
 
 
@@ -225,67 +291,42 @@ def _hits(cache, user, parsed, compiler, thread_ids, authors) -> list[Hit]:
 def _best_posts(cache, parsed, compiler, thread_ids, authors) -> dict[int, int]:
     """The best-matching post of each thread: all words in one post if there is
     such a post, else any of the words."""
-    best: dict[int, int] = {}
+    searcher = cache.searcher
+    thread_of = {
+        docnum: thread_id
+        for thread_id in thread_ids
+        for docnum in Term("in_thread", str(thread_id)).docs(searcher)
+    }
     author_terms = [Term("author", canonical_username(name)) for name in authors]
+    best: dict[int, int] = {}
     for any_word in (False, True):
-        missing = [t for t in thread_ids if t not in best]
+        candidates = [d for d, thread_id in thread_of.items() if thread_id not in best]
         matched = compiler.query(parsed, POST_FIELDS, any_word=any_word)
         if matched is None and author_terms:
             matched = Every()
-        if not missing or matched is None:
+        if not candidates or matched is None:
             break
-        in_threads = Or([Term("in_thread", str(t)) for t in missing])
-        results = cache.searcher.search(
-            And([matched, in_threads, *author_terms]),
-            limit=len(missing),
-            collapse="in_thread",
-        )
-        for hit in results:
-            best.setdefault(int(hit["in_thread"]), int(hit["key"][1:]))
+        query = And([matched, *author_terms]).normalize() if author_terms else matched
+        scores = ranking.score_docnums(searcher, query, candidates)
+        winners: dict[int, int] = {}
+        for docnum, _ in sorted(scores.items(), key=lambda item: item[1], reverse=True):
+            winners.setdefault(thread_of[docnum], docnum)
+        for thread_id, docnum in winners.items():
+            best[thread_id] = int(searcher.stored_fields(docnum)["key"][1:])
     return best
-
-
-class MarkFormatter(highlight.Formatter):
-    """<mark> around matches; everything else escaped, so the result is safe HTML."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return str(escape(text))
-
-    def format_token(self, text, token, replace=False) -> str:
-        return f"<mark>{escape(highlight.get_text(text, token, replace))}</mark>"
-
-
-SNIPPET_FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70)
-SNIPPET_LENGTH = 260
-
-
-def highlighted(text: str, terms, fragmenter=None, top: int = 2) -> Markup | None:
-    if not terms:
-        return None
-    marked = highlight.highlight(
-        text,
-        frozenset(terms),
-        ANALYZER,
-        fragmenter or SNIPPET_FRAGMENTER,
-        MarkFormatter(),
-        top=top,
-    )
-    return Markup(marked) if marked else None  # noqa: S704 (escaped by MarkFormatter)
 
 
 def _hit(thread: Thread, post: Post | None, terms) -> Hit:
     text = plain_text(post.body_html) if post else ""
-    snippet = highlighted(text, terms)
-    if snippet is None:
-        short = text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else "")
-        snippet = escape(short)
-    title = highlighted(thread.title, terms, highlight.WholeFragmenter(), top=1)
-    return Hit(thread=thread, post=post, title=title or escape(thread.title), snippet=snippet)
+    return Hit(
+        thread=thread,
+        post=post,
+        title=snippets.mark_all(thread.title, terms),
+        snippet=snippets.excerpt(text, terms),
+    )
 
 
-def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, allowed) -> str | None:
+def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | None:
     """ "Did you mean": words missing from the index replaced by close words from
     its vocabulary; offered only if the corrected search finds something this
     person may see, so that the vocabulary of private places never shows."""
@@ -298,9 +339,7 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, allowed) -> str |
         if not tokens or any(reader.doc_frequency(f, t) for f in THREAD_FIELDS for t in tokens):
             continue
         word = clause.text.lower()
-        options = cache.searcher.corrector("body").suggest(word, limit=1, maxdist=2, prefix=1)
-        if not options:
-            options = cache.searcher.corrector("title").suggest(word, limit=1, maxdist=2, prefix=1)
+        options = cache.searcher.corrector("title").suggest(word, limit=1, maxdist=2, prefix=1)
         if options:
             corrected = _replace_word(corrected, clause.text, options[0])
             changed = True
@@ -310,9 +349,8 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, allowed) -> str |
     query = compiler.query(parse(corrected), THREAD_FIELDS)
     if query is None:
         return None
-    if cache.searcher.search(And([query, *filters]), limit=1, filter=allowed).is_empty():
-        return None
-    return corrected
+    found = ranking.rank(cache.searcher, And([query, *filters]), accept, limit=1, budget=1)
+    return corrected if found.docnums else None
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:
@@ -321,19 +359,25 @@ def _replace_word(text: str, word: str, replacement: str) -> str:
 
 
 def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
-    """Threads like a title being typed, solved ones first: read before asking again."""
+    """Threads with a title like the one being typed, solved ones first: read before
+    asking again."""
     words = [Clause(w) for w in title.replace('"', " ").split()[:12]]
     compiler = _Compiler(cache.searcher.reader())
-    alternatives = [q for q in (compiler.clause(c, THREAD_FIELDS) for c in words) if q]
-    if not alternatives:
+    alternatives = [q for q in (compiler.clause(c, ("title",)) for c in words) if q]
+    allowed = allowed_documents(cache, user)
+    if not alternatives or not allowed:
         return []
     # Most of the words should match, not just one common word.
     query = Or(alternatives, minmatch=max(1, math.ceil(len(alternatives) * 0.5)))
-    allowed = allowed_documents(cache, user)
-    if not allowed:
-        return []
-    results = cache.searcher.search(query, limit=limit * 3, filter=allowed)
-    ids = [int(hit["key"][1:]) for hit in results]
+    ranked = ranking.rank(
+        cache.searcher,
+        query,
+        allowed.__contains__,
+        limit=limit * 3,
+        budget=current_app.config["SEARCH_SCAN_BUDGET"],
+        seconds=current_app.config["SEARCH_SCAN_SECONDS"],
+    )
+    ids = [_thread_id(cache.searcher, docnum) for docnum in ranked.docnums]
     if not ids:
         return []
     threads = {
@@ -344,6 +388,6 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
             .options(joinedload(Thread.board))
         )
     }
-    ranked = [threads[i] for i in ids if i in threads]
-    ranked.sort(key=lambda t: t.status != "solved")  # stable: relevance within each group
-    return ranked[:limit]
+    ranked_threads = [threads[i] for i in ids if i in threads]
+    ranked_threads.sort(key=lambda t: t.status != "solved")  # stable: relevance within each
+    return ranked_threads[:limit]

@@ -1,0 +1,253 @@
+"""Search benchmark: index build rate and query latency at a given forum size.
+
+    .venv/bin/python benchmarks/search_bench.py --posts 100000
+    .venv/bin/python benchmarks/search_bench.py --posts 1000000 --workdir /var/tmp/bench
+
+Builds a synthetic German forum (Zipf-distributed vocabulary of ~30,000 words
+from the demo texts and their compounds, ~10 posts per thread, solved questions,
+staff answers, customers-only boards and private cases) in a fresh SQLite
+database (or --database URL), rebuilds the search index from it with the real
+indexer, then runs two-word queries with filters and highlights through the real
+search function as guests, verified customers and staff, on a warm searcher
+(one per process, as in production). Prints the build rate, searcher open time,
+and query p50/p95/max. Timings are for this machine; run it, do not trust it.
+"""
+
+import argparse
+import bisect
+import itertools
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from markupsafe import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flask_migrate import upgrade
+from sqlalchemy import func, insert, select, update
+
+from forum import PROJECT_ROOT, create_app
+from forum.demo import content, seed
+from forum.extensions import db
+from forum.models import Board, Guest, Post, Thread, ThreadStatus, User, utcnow
+from forum.search import engine, indexer
+from forum.search.store import store
+
+WORDS_PER_POST = 76
+VOCABULARY = 30_000
+BATCH = 5_000
+
+
+def vocabulary(rng: random.Random) -> list[str]:
+    """Real words from the demo texts, then compounds of them (as German makes them)."""
+    texts = []
+    for thread in itertools.chain.from_iterable(content.HANDWRITTEN_THREADS.values()):
+        texts.append(thread["title"])
+        texts.append(thread["body"])
+        texts.extend(reply["body"] for reply in thread.get("replies", []))
+    words = list(dict.fromkeys(w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{3,}", " ".join(texts))))
+    nouns = [w for w in words if w[0].isupper()]
+    compounds = set()
+    while len(words) + len(compounds) < VOCABULARY:
+        compounds.add(rng.choice(nouns) + rng.choice(nouns).lower())
+    vocabulary = words + sorted(compounds)
+    rng.shuffle(vocabulary)
+    return vocabulary
+
+
+class Zipf:
+    def __init__(self, size: int, rng: random.Random, exponent: float = 1.07) -> None:
+        weights = [1 / (rank**exponent) for rank in range(1, size + 1)]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def ranks(self, count: int) -> list[int]:
+        total = self.cumulative[-1]
+        return [bisect.bisect(self.cumulative, self.rng.random() * total) for _ in range(count)]
+
+
+def build_forum(posts: int, rng: random.Random, words: list[str]) -> tuple[int, int]:
+    seed.seed_demo()
+    boards = db.session.scalars(select(Board)).all()
+    users = db.session.scalars(select(User.id)).all()
+    staff = [u.id for u in db.session.scalars(select(User)) if u.is_staff] or users[:1]
+    zipf = Zipf(len(words), rng)
+    next_thread = (db.session.scalar(select(func.max(Thread.id))) or 0) + 1
+    next_post = (db.session.scalar(select(func.max(Post.id))) or 0) + 1
+    thread_rows, post_rows, links, made = [], [], [], 0
+    now = utcnow()
+    while made < posts:
+        size = min(rng.randint(1, 19), posts - made)
+        moment = now - timedelta(days=rng.uniform(1, 3 * 365))
+        title = " ".join(words[r] for r in zipf.ranks(rng.randint(3, 6))).capitalize()
+        first_id = next_post
+        staff_reply_at = None
+        for index in range(size):
+            text = " ".join(words[r] for r in zipf.ranks(rng.randint(40, 110)))
+            author = rng.choice(staff) if index and rng.random() < 0.15 else rng.choice(users)
+            if author in staff and staff_reply_at is None and index:
+                staff_reply_at = moment
+            post_rows.append(
+                {
+                    "id": next_post,
+                    "thread_id": next_thread,
+                    "author_id": author,
+                    "body_source": text,
+                    "body_html": f"<p>{escape(text)}</p>",
+                    "created_at": moment,
+                }
+            )
+            next_post += 1
+            moment += timedelta(minutes=rng.uniform(5, 600))
+        solved = size > 1 and rng.random() < 0.35
+        thread_rows.append(
+            {
+                "id": next_thread,
+                "board_id": rng.choice(boards).id,
+                "author_id": post_rows[-size]["author_id"],
+                "title": title,
+                "slug": "thema",
+                "is_private": rng.random() < 0.02,
+                "post_count": size,
+                "created_at": post_rows[-size]["created_at"],
+                "last_post_at": post_rows[-1]["created_at"],
+                "status": ThreadStatus.SOLVED if solved else ThreadStatus.OPEN,
+                "first_staff_reply_at": staff_reply_at,
+            }
+        )
+        links.append(
+            {
+                "id": next_thread,
+                "first_post_id": first_id,
+                "last_post_id": next_post - 1,
+                "solution_post_id": first_id + 1 if solved else None,
+            }
+        )
+        next_thread += 1
+        made += size
+        if len(post_rows) >= BATCH:
+            _flush(thread_rows, post_rows, links)
+    _flush(thread_rows, post_rows, links)
+    return len(users), next_thread
+
+
+def _flush(thread_rows, post_rows, links) -> None:
+    """Threads, then their posts, then the thread's links to its posts."""
+    for model, rows in ((Thread, thread_rows), (Post, post_rows)):
+        if rows:
+            db.session.execute(insert(model), rows)
+    if links:
+        db.session.execute(update(Thread), links)
+    db.session.commit()
+    for rows in (thread_rows, post_rows, links):
+        rows.clear()
+
+
+def queries(rng: random.Random, words: list[str], count: int) -> list[str]:
+    """Two words a person might type: two words of one existing post (so that there is
+    an answer), neither among the 20 most frequent nor rarer than rank 5,000."""
+    usable = set(words[20:5000])
+    last = db.session.scalar(select(func.max(Post.id)))
+    chosen = []
+    while len(chosen) < count:
+        body = db.session.scalar(select(Post.body_source).where(Post.id >= rng.randint(1, last)))
+        candidates = sorted({w for w in (body or "").split() if w in usable})
+        if len(candidates) >= 2:
+            chosen.append(" ".join(rng.sample(candidates, 2)))
+    return chosen
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--procs", type=int, default=2, help="processes for the index build")
+    parser.add_argument("--database", help="database URL (default: SQLite in the workdir)")
+    parser.add_argument("--workdir", help="keeps database and index (default: a temp dir)")
+    parser.add_argument("--reuse", action="store_true", help="skip building if data exists")
+    args = parser.parse_args()
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="kundenforum-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    url = args.database or f"sqlite:///{workdir / 'bench.sqlite'}"
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SEARCH_INDEX_PATH": str(workdir / "search"),
+            "OUTBOX_DRAIN": "worker",
+        }
+    )
+    rng = random.Random(20261121)  # noqa: S311 (reproducible test data)
+    words = vocabulary(rng)
+    with app.test_request_context():
+        upgrade(directory=str(PROJECT_ROOT / "migrations"))
+        existing = db.session.scalar(select(func.count(Post.id)))
+        if not (args.reuse and existing >= args.posts):
+            started = time.perf_counter()
+            build_forum(args.posts, rng, words)
+            print(f"forum: {args.posts:,} posts written in {time.perf_counter() - started:.0f} s")
+        posts = db.session.scalar(select(func.count(Post.id)))
+        threads = db.session.scalar(select(func.count(Thread.id)))
+        print(f"forum: {posts:,} posts in {threads:,} threads ({workdir})")
+
+        if not (args.reuse and store().current_generation()):
+            result = indexer.rebuild(procs=args.procs)
+            rate = posts / result["seconds"]
+            print(
+                f"index build: {result['documents']:,} documents in {result['seconds']:.0f} s "
+                f"= {rate:,.0f} posts/s (procs={args.procs})"
+            )
+        status = store().status()
+        print(f"index size: {status['bytes'] / 2**20:,.0f} MB")
+
+        started = time.perf_counter()
+        with store().searching():
+            pass
+        print(f"searcher open: {(time.perf_counter() - started) * 1000:.0f} ms")
+
+        viewers = [
+            Guest(),
+            db.session.scalars(select(User).where(User.username == "kundin")).one(),
+            db.session.scalars(select(User).where(User.username == "jana.becker")).one(),
+        ]
+        board_ids = db.session.scalars(select(Board.id)).all()
+        variants = [
+            {},
+            {"solved": True},
+            {"period": "year"},
+            {"board_id": board_ids[1]},
+        ]
+        texts = queries(rng, words, args.queries)
+        timings, found = [], []
+        for number, text in enumerate(texts):
+            options = engine.SearchOptions(q=text, **variants[number % len(variants)])
+            viewer = viewers[number % len(viewers)]
+            started = time.perf_counter()
+            with store().searching() as cache:
+                outcome = engine.search(cache, viewer, options, 20)
+                [str(hit.snippet) for hit in (outcome.page.items if outcome.page else [])]
+            timings.append((time.perf_counter() - started) * 1000)
+            found.append(outcome.total)
+            db.session.rollback()
+        print(
+            f"queries: {len(timings)} two-word queries with filters and highlights, "
+            f"median {statistics.median(found):,.0f} threads found"
+        )
+        p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+        print(f"latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Snippets with the searched words marked, as safe HTML.
+
+Whoosh's highlighter runs the whole analyzer over every token of every snippet,
+which costs more than the search itself. Here the text is split with the same
+tokenizer pattern and each distinct word is analysed once per process (cached),
+so a snippet costs a regex scan and dictionary lookups.
+"""
+
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+from whoosh.analysis import RegexTokenizer
+
+from .schema import ANALYZER
+
+WORD = RegexTokenizer().expression  # the pattern the index itself splits words with
+SNIPPET_LENGTH = 320  # characters in all, over at most FRAGMENTS windows
+CONTEXT_BEFORE = 50
+FRAGMENTS = 2
+
+
+@lru_cache(maxsize=200_000)
+def _index_terms(word: str) -> frozenset[str]:
+    return frozenset(token.text for token in ANALYZER(word))
+
+
+def _matches(text: str, terms) -> list[tuple[int, int, str]]:
+    found = []
+    for match in WORD.finditer(text):
+        hits = _index_terms(match.group()) & terms
+        if hits:
+            found.append((match.start(), match.end(), min(hits)))
+    return found
+
+
+def _marked(text: str, start: int, end: int, matches) -> str:
+    parts, position = [], start
+    for match_start, match_end, _ in matches:
+        if match_start < start or match_end > end:
+            continue
+        parts.append(str(escape(text[position:match_start])))
+        parts.append(f"<mark>{escape(text[match_start:match_end])}</mark>")
+        position = match_end
+    parts.append(str(escape(text[position:end])))
+    return "".join(parts)
+
+
+def mark_all(text: str, terms) -> Markup:
+    """The whole text (a title) with every match marked."""
+    return Markup(_marked(text, 0, len(text), _matches(text, frozenset(terms))))  # noqa: S704
+
+
+def excerpt(text: str, terms, length: int = SNIPPET_LENGTH) -> Markup:
+    """Up to two windows of the text around the matches with the most distinct
+    searched words; the start of the text when nothing matches."""
+    matches = _matches(text, frozenset(terms))
+    if not matches:
+        return escape(text[:length] + ("…" if len(text) > length else ""))
+    if len(text) <= length:
+        return Markup(_marked(text, 0, len(text), matches))  # noqa: S704 (escaped)
+    window = length // FRAGMENTS
+    windows = []
+    for index, (start, _, _) in enumerate(matches):
+        begin = max(0, text.rfind(" ", 0, max(0, start - CONTEXT_BEFORE)) + 1)
+        finish = min(len(text), begin + window)
+        if finish < len(text):
+            finish = max(text.rfind(" ", begin, finish), start + 1)
+        inside = [m for m in matches[index:] if m[1] <= finish]
+        windows.append((len({term for *_, term in inside}), len(inside), -begin, begin, finish))
+    chosen = []
+    for *_, begin, finish in sorted(windows, reverse=True):
+        if not any(begin < f and finish > b for b, f in chosen):
+            chosen.append((begin, finish))
+        if len(chosen) == FRAGMENTS:
+            break
+    chosen.sort()
+    joined = " … ".join(_marked(text, begin, finish, matches) for begin, finish in chosen)
+    lead = "… " if chosen[0][0] > 0 else ""
+    tail = " …" if chosen[-1][1] < len(text) else ""
+    return Markup(lead + joined + tail)  # noqa: S704 (every piece escaped in _marked)
