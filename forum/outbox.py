@@ -43,10 +43,13 @@ def record(kind: str, target_id: int) -> None:
         g.outbox_written = True
 
 
-def due(kinds: Iterable[str], limit: int) -> list[OutboxTask]:
+def due(kinds: Iterable[str], limit: int) -> list:
+    """Due tasks as plain rows (id, kind, target_id, attempts), read afresh: ORM objects
+    kept in the session from an earlier read could describe a task that another
+    process has finished since."""
     return list(
-        db.session.scalars(
-            select(OutboxTask)
+        db.session.execute(
+            select(OutboxTask.id, OutboxTask.kind, OutboxTask.target_id, OutboxTask.attempts)
             .where(OutboxTask.kind.in_(list(kinds)), OutboxTask.due_at <= utcnow())
             .order_by(OutboxTask.id)
             .limit(limit)
@@ -54,20 +57,23 @@ def due(kinds: Iterable[str], limit: int) -> list[OutboxTask]:
     )
 
 
-def finish(tasks: list[OutboxTask]) -> None:
+def finish(tasks: list) -> None:
     """The tasks' effects are durable: forget them (by id, so that tasks recorded in
     the meantime for the same target stay)."""
     db.session.execute(delete(OutboxTask).where(OutboxTask.id.in_([t.id for t in tasks])))
     db.session.commit()
 
 
-def postpone(tasks: list[OutboxTask], error: str) -> None:
+def postpone(tasks: list, error: str) -> None:
     """Try again later, waiting twice as long after each failure (up to an hour)."""
     now = utcnow()
     for task in tasks:
-        task.attempts += 1
-        task.due_at = now + min(timedelta(seconds=5 * 2 ** (task.attempts - 1)), MAX_BACKOFF)
-        task.last_error = error[:2000]
+        pause = min(timedelta(seconds=5 * 2**task.attempts), MAX_BACKOFF)
+        db.session.execute(
+            update(OutboxTask)
+            .where(OutboxTask.id == task.id)
+            .values(attempts=task.attempts + 1, due_at=now + pause, last_error=error[:2000])
+        )
     db.session.commit()
 
 
@@ -92,13 +98,6 @@ def backlog(kinds: Iterable[str] | None = None) -> tuple[int, object]:
         stmt = stmt.where(OutboxTask.kind.in_(list(kinds)))
     count, oldest = db.session.execute(stmt).one()
     return count, oldest
-
-
-def retry_now(kinds: Iterable[str]) -> None:
-    db.session.execute(
-        update(OutboxTask).where(OutboxTask.kind.in_(list(kinds))).values(due_at=utcnow())
-    )
-    db.session.commit()
 
 
 def drain(max_batches: int = 200) -> int:
@@ -128,6 +127,7 @@ class BackgroundDrainer:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._pid = None
+        self._stopped = False
 
     def wake(self) -> None:
         with self._lock:
@@ -139,11 +139,20 @@ class BackgroundDrainer:
                 self._thread.start()
         self._wake.set()
 
+    def stop(self) -> None:
+        """Ends the thread after its current run (for tests and orderly shutdowns)."""
+        self._stopped = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+
     def _run(self) -> None:
         sweep = self.app.config["OUTBOX_SWEEP_SECONDS"]
-        while True:
+        while not self._stopped:
             self._wake.wait(timeout=sweep)
             self._wake.clear()
+            if self._stopped:
+                return
             with self.app.app_context():
                 try:
                     drain()

@@ -95,6 +95,8 @@ def app(app_config):
     with app.app_context():
         _empty_tables()
         yield app
+        if "outbox_drainer" in app.extensions:
+            app.extensions["outbox_drainer"].stop()  # it must not drain later tests' tasks
         db.session.remove()
         db.engine.dispose()
 

@@ -78,3 +78,29 @@ def test_board_and_thread_pages_do_not_grow_with_the_forum(app, client, auth, si
     }
     assert small == large
     assert max(large.values()) <= 4, large
+
+
+def test_the_search_page_does_not_grow_with_its_results(app, client, auth, sized_forum):
+    """Twenty results from 2 matching threads or from 200, with solutions by staff."""
+    from forum import outbox
+    from forum.posts import services as posts
+    from forum.support import services as support
+
+    board, authors = sized_forum
+    auth.login(authors[1])
+
+    def grow(count):
+        here = db.session.merge(board)
+        asker, staff = (db.session.merge(authors[n]) for n in (0, 3))
+        for number in range(count):
+            thread = make_thread(here, asker, f"Suchzähler {number}", "Suchzähler Text")
+            answer = posts.reply(staff, thread, "Suchzähler Antwort")
+            support.mark_solution(asker, thread, answer)
+        outbox.drain()
+
+    grow(2)
+    small = _queries_for(client, "/search?q=Suchzähler")
+    grow(198)
+    large = _queries_for(client, "/search?q=Suchzähler")
+    assert small == large
+    assert large <= 8, large

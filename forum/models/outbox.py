@@ -14,7 +14,12 @@ class OutboxTask(db.Model):
     only after its effect is durable, so a crash replays it (effects are idempotent)."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_kind_due", "kind", "due_at", "id"),)
+    # Ids are never reused (SQLite would reuse deleted ones without AUTOINCREMENT), so
+    # that an id a drainer read always means the same task.
+    __table_args__ = (
+        Index("ix_outbox_kind_due", "kind", "due_at", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))

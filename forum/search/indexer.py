@@ -13,6 +13,7 @@ from flask import current_app
 from whoosh.index import LockError
 
 from .. import outbox
+from ..extensions import db
 from .documents import all_documents, post_documents, thread_documents
 from .schema import post_key, thread_key
 from .store import IndexUnavailable, store
@@ -43,11 +44,19 @@ def run_batch() -> int:
             return 0
         log.error("%s; rebuilding it from the database", problem)
         return 1 if rebuild() is not None else 0
+    tasks = []
     try:
         tasks = outbox.due(KINDS, config["SEARCH_BATCH_SIZE"])
         post_ids = {t.target_id for t in tasks if t.kind == POST_TASK}
         thread_ids = {t.target_id for t in tasks if t.kind == THREAD_TASK}
         _apply(writer, thread_documents(thread_ids), post_documents(post_ids))
+    except Exception as error:
+        # A batch that cannot be indexed must not block the ones after it.
+        writer.cancel()
+        log.exception("indexing a batch failed; it is retried later")
+        db.session.rollback()
+        outbox.postpone(tasks, repr(error))
+        return len(tasks)
     except BaseException:
         writer.cancel()
         raise

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from sqlalchemy import func, select
 
-from forum import PROJECT_ROOT
+from forum import PROJECT_ROOT, outbox
 from forum.extensions import db
 from forum.models import Guest, OutboxTask, Post
 from forum.posts import services as posts
@@ -203,3 +203,44 @@ def test_two_processes_posting_while_indexing_lose_nothing(app, forum):
     with store().searching() as cache:
         post_documents = len(list(engine.Term("in_thread", str(thread.id)).docs(cache.searcher)))
     assert post_documents == 31
+
+
+@pytest.mark.parametrize("app_config_drain", ["thread"], indirect=True)
+def test_in_the_embedded_default_a_background_thread_indexes(app_config_drain, client, auth, forum):
+    """The reply returns at once; the web process's indexing thread follows."""
+    import time
+
+    auth.login(forum.member)
+    assert (
+        client.post(f"/t/{forum.thread.id}/reply", data={"body": "Hintergrundprobe"}).status_code
+        == 302
+    )
+    deadline = time.monotonic() + 10
+    while _pending() and time.monotonic() < deadline:
+        time.sleep(0.05)
+        db.session.rollback()  # see the thread's commits
+    assert _pending() == 0
+    assert _found_without_indexing("Hintergrundprobe") == 1
+
+
+def test_a_batch_that_fails_is_retried_later_without_blocking(forum, monkeypatch):
+    from forum.search import indexer as search_indexer
+
+    index_now()
+    posts.reply(forum.member, forum.thread, "Fehlerprobe im Batch")
+
+    def broken(thread_ids):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(search_indexer, "thread_documents", broken)
+    assert index_now() == 2  # tried, failed, put back for later
+    failed = db.session.scalars(select(OutboxTask)).all()
+    assert {task.attempts for task in failed} == {1}
+    assert "disk on fire" in failed[0].last_error
+    assert not outbox.due(["search.thread", "search.post"], 10)  # waiting for its retry
+    monkeypatch.undo()
+    for task in failed:
+        task.due_at = task.created_at
+    db.session.commit()
+    assert index_now() == 2
+    assert _found_without_indexing("Fehlerprobe") == 1
