@@ -50,6 +50,8 @@ def german_analyzer(stop_words: bool = True):
     )
 
 
+# Raise whenever fields or analyzers change: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
 TITLE_BOOST = 2.0
 ANALYZER = german_analyzer()
 

@@ -22,7 +22,9 @@ from flask import current_app
 from whoosh import index as whoosh_index
 from whoosh.query import Term
 
-from .schema import build_schema
+from .schema import SCHEMA_VERSION, build_schema
+
+VERSION_FILE = "schema-version"
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,12 @@ class IndexStore:
             raise IndexUnavailable("missing", "no index has been built yet")
         path = self.root / generation
         try:
+            version = int((path / VERSION_FILE).read_text())
+        except (OSError, ValueError):
+            version = None
+        if version != SCHEMA_VERSION:
+            raise IndexUnavailable("outdated", f"built for schema {version}, not {SCHEMA_VERSION}")
+        try:
             return generation, whoosh_index.open_dir(str(path))
         except Exception as error:  # open_dir fails in many ways on damaged files
             raise IndexUnavailable("corrupt", f"{type(error).__name__}: {error}") from error
@@ -92,6 +100,7 @@ class IndexStore:
         name = f"gen-{stamp}-{secrets.token_hex(3)}"
         path = self.root / name
         path.mkdir()
+        (path / VERSION_FILE).write_text(str(SCHEMA_VERSION))
         return name, whoosh_index.create_in(str(path), build_schema())
 
     def activate(self, generation: str) -> None:

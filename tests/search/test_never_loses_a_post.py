@@ -100,6 +100,16 @@ def test_a_corrupt_index_is_reported_and_rebuilt_while_the_forum_works(client, a
     assert find(None, "Router").total == 1
 
 
+def test_an_index_of_an_older_schema_is_rebuilt(client, forum):
+    index_now()
+    old = store().current_generation()
+    store().close()
+    (store().root / old / "schema-version").write_text("0")
+    assert client.get("/search", query_string={"q": "Router"}).status_code == 503
+    assert client.get("/search", query_string={"q": "Router"}).status_code == 200
+    assert store().current_generation() != old
+
+
 def test_a_missing_index_is_rebuilt_after_the_request_that_noticed(client, forum):
     index_now()
     store().close()
