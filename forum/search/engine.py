@@ -5,34 +5,30 @@ show what the person may not see), snippets come from the best-matching post."""
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import islice
 
 from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from whoosh.query import And, AndNot, Every, NullQuery, Or, Phrase, Term
+from whoosh.query import And, Every, Or, Term
 from whoosh.util.times import datetime_to_long
 
-from ..access.policy import readable_visibilities, sees_all_private_cases
 from ..access.queries import readable_threads
 from ..extensions import db
-from ..models import Board, Post, Thread, canonical_username
+from ..models import Post, Thread, canonical_username
 from ..pagination import Page
 from ..posts.services import positions_in_threads
 from . import ranking, snippets
+from .compiler import Compiler
 from .documents import plain_text
+from .filtering import DocFilter, allowed_documents
 from .querylang import Clause, ParsedQuery, parse
-from .schema import ANALYZER, german_analyzer
+from .schema import ANALYZER
 
 THREAD_FIELDS = ("title", "body")
 POST_FIELDS = ("text",)
 PERIODS = {"week": 7, "month": 30, "year": 365}
 SORTS = ("relevance", "newest")
-MAX_PREFIX_TERMS = 64
-# Posts scored to find the best one of each thread on a page.
-BEST_POST_CANDIDATES = 200
-PREFIX_ANALYZER = german_analyzer(stop_words=False)
 
 
 @dataclass
@@ -73,90 +69,6 @@ class Outcome:
     @property
     def total(self) -> int:
         return self.count
-
-
-class _Compiler:
-    """Turns the parsed query into Whoosh queries over given fields, and remembers
-    the index terms it used, for highlighting."""
-
-    def __init__(self, reader) -> None:
-        self.reader = reader
-        self.terms: set[str] = set()
-
-    def clause(self, clause: Clause, fields) -> object | None:
-        if clause.kind == "prefix":
-            return self._prefix(clause.text, fields)
-        tokens = [token.text for token in ANALYZER(clause.text)]
-        if not tokens:
-            return None
-        self.terms.update(tokens)
-        if len(tokens) == 1:
-            return Or([Term(f, tokens[0]) for f in fields])
-        return Or([Phrase(f, tokens) for f in fields])
-
-    def _prefix(self, text: str, fields):
-        tokens = [token.text for token in PREFIX_ANALYZER(text)]
-        if not tokens:
-            return None
-        expanded = []
-        for fieldname in fields:
-            words = list(islice(self.reader.expand_prefix(fieldname, tokens[-1]), MAX_PREFIX_TERMS))
-            words = [w.decode() if isinstance(w, bytes) else w for w in words]
-            self.terms.update(words)
-            expanded.extend(Term(fieldname, w) for w in words)
-        return Or(expanded) if expanded else NullQuery
-
-    def query(self, parsed: ParsedQuery, fields, any_word: bool = False):
-        """All groups must match (or any clause at all, with `any_word`)."""
-        groups = []
-        for group in parsed.required:
-            alternatives = [q for q in (self.clause(c, fields) for c in group) if q is not None]
-            if alternatives:
-                groups.append(Or(alternatives))
-        if not groups:
-            return None
-        matched = Or(groups) if any_word else And(groups)
-        excluded = [q for q in (self.clause(c, fields) for c in parsed.excluded) if q is not None]
-        # Normalized: one-element groups and nested ANDs flattened, fewer matchers to step.
-        return (AndNot(matched, Or(excluded)) if excluded else matched).normalize()
-
-
-def _readable_board_ids(user) -> list[int]:
-    visibilities = sorted(readable_visibilities(user))
-    return list(db.session.scalars(select(Board.id).where(Board.visibility.in_(visibilities))))
-
-
-class DocFilter:
-    """The thread documents someone may see: a union of shared, cached sets, tested
-    member by member instead of being copied into a new set per search."""
-
-    def __init__(self, *sets: set[int]) -> None:
-        self.sets = [docs for docs in sets if docs]
-
-    def __contains__(self, docnum: int) -> bool:
-        return any(docnum in docs for docs in self.sets)
-
-    def __bool__(self) -> bool:
-        return bool(self.sets)
-
-
-def allowed_documents(cache, user) -> DocFilter:
-    """The thread documents the access policy lets `user` see: documents carry their
-    board, privacy and owner; which boards are readable is read from the database
-    per search, so a board's new visibility counts at once."""
-    boards = tuple(_readable_board_ids(user))
-
-    def in_boards():
-        return set().union(*(cache.docs("board", str(b)) for b in boards))
-
-    readable = cache.memo(("boards", boards), in_boards)
-    if sees_all_private_cases(user):
-        return DocFilter(readable)
-    public = cache.memo(("public", boards), lambda: readable - cache.docs("private", True))
-    if not user.is_authenticated or user.is_banned:
-        return DocFilter(public)
-    own_cases = set(Term("owner", str(user.id)).docs(cache.searcher)) & readable
-    return DocFilter(public, own_cases)
 
 
 def _activity(cache):
@@ -209,7 +121,7 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     parsed = parse(options.q)
     outcome = Outcome(notes=list(parsed.notes))
     authors = [*parsed.authors, *([options.author] if options.author.strip() else [])]
-    compiler = _Compiler(cache.searcher.reader())
+    compiler = Compiler(cache.searcher.reader())
     matched = compiler.query(parsed, THREAD_FIELDS)
     filters = _filters(options, authors)
     if matched is None and not (authors or options.has_filters):
@@ -345,7 +257,7 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | 
             changed = True
     if not changed:
         return None
-    compiler = _Compiler(reader)
+    compiler = Compiler(reader)
     query = compiler.query(parse(corrected), THREAD_FIELDS)
     if query is None:
         return None
@@ -362,7 +274,7 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
     """Threads with a title like the one being typed, solved ones first: read before
     asking again."""
     words = [Clause(w) for w in title.replace('"', " ").split()[:12]]
-    compiler = _Compiler(cache.searcher.reader())
+    compiler = Compiler(cache.searcher.reader())
     alternatives = [q for q in (compiler.clause(c, ("title",)) for c in words) if q]
     allowed = allowed_documents(cache, user)
     if not alternatives or not allowed:

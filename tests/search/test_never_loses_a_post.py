@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 from sqlalchemy import func, select
+from whoosh.query import Term
 
 from forum import PROJECT_ROOT, outbox
 from forum.extensions import db
@@ -141,7 +142,7 @@ def test_search_keeps_answering_during_a_rebuild(forum):
         posts.reply(forum.member, forum.thread, "Neubauprobe im Umbau")
         result = indexer.rebuild()
         # The searcher opened before the swap still answers from its generation.
-        assert old_searcher.search(engine.Term("title", "rout")).scored_length() == 1
+        assert old_searcher.search(Term("title", "rout")).scored_length() == 1
     assert store().current_generation() == result["generation"]
     assert (store().root / before).exists()  # kept for searchers still reading it
     assert _pending() == 0  # the rebuild covered the reply's tasks
@@ -211,7 +212,7 @@ def test_two_processes_posting_while_indexing_lose_nothing(app, forum):
         for number in range(15):
             assert _found_without_indexing(f'"Parallelpost w{n}x{number}"') == 1, (n, number)
     with store().searching() as cache:
-        post_documents = len(list(engine.Term("in_thread", str(thread.id)).docs(cache.searcher)))
+        post_documents = len(list(Term("in_thread", str(thread.id)).docs(cache.searcher)))
     assert post_documents == 31
 
 
