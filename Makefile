@@ -53,6 +53,7 @@ extract-messages: install
 seed-large: install translations
 	$(FLASK) db upgrade
 	$(FLASK) forum seed --posts 200000
+	$(FLASK) forum reindex
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

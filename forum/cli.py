@@ -12,6 +12,9 @@ from .staff import services as staff_services
 
 forum_cli = AppGroup("forum", help="Kundenforum administration.")
 
+# How often the worker makes sure the search index is readable (and rebuilds it if not).
+HEALTH_CHECK_SECONDS = 30
+
 
 @forum_cli.command("create-admin")
 @click.argument("username")
@@ -195,13 +198,16 @@ def worker(once: bool, interval: float) -> None:
     from .extensions import db
     from .search import indexer
 
+    last_check = 0.0
     while True:
         done = outbox.drain()
         if once:
             click.echo(f"{done} tasks done.")
             return
-        if not done:
+        if time.monotonic() - last_check > HEALTH_CHECK_SECONDS:
             indexer.check_index_health()
+            last_check = time.monotonic()
+        if not done:
             db.session.remove()
             time.sleep(interval)
 

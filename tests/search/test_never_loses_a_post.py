@@ -255,3 +255,12 @@ def test_a_batch_that_fails_is_retried_later_without_blocking(forum, monkeypatch
     db.session.commit()
     assert index_now() == 2
     assert _found_without_indexing("Fehlerprobe") == 1
+
+
+def test_the_worker_rebuilds_a_missing_index_even_when_nobody_writes(forum):
+    index_now()
+    store().close()
+    store().current_link.unlink()
+    assert _pending() == 0
+    indexer.check_index_health()  # what `flask forum worker` does when idle
+    assert _found_without_indexing("Router") == 1
