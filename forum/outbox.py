@@ -77,17 +77,20 @@ def postpone(tasks: list, error: str) -> None:
     db.session.commit()
 
 
-def last_task_id(kinds: Iterable[str]) -> int:
-    return db.session.scalar(
-        select(func.coalesce(func.max(OutboxTask.id), 0)).where(OutboxTask.kind.in_(list(kinds)))
-    )
+def visible_task_ids(kinds: Iterable[str]) -> list[int]:
+    """The ids of the tasks committed so far (in one statement, so one snapshot)."""
+    ids = db.session.scalars(select(OutboxTask.id).where(OutboxTask.kind.in_(list(kinds))))
+    ids = list(ids)
+    db.session.commit()  # end the read: what follows must see newer commits
+    return ids
 
 
-def forget_up_to(kinds: Iterable[str], last_id: int) -> None:
+def forget(task_ids: list[int], chunk: int = 1000) -> None:
     """Drops tasks made redundant, e.g. by a rebuild that read the newer state."""
-    db.session.execute(
-        delete(OutboxTask).where(OutboxTask.kind.in_(list(kinds)), OutboxTask.id <= last_id)
-    )
+    for start in range(0, len(task_ids), chunk):
+        db.session.execute(
+            delete(OutboxTask).where(OutboxTask.id.in_(task_ids[start : start + chunk]))
+        )
     db.session.commit()
 
 

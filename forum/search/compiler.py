@@ -52,6 +52,11 @@ class Compiler:
         if not groups:
             return None
         matched = Or(groups) if any_word else And(groups)
-        excluded = [q for q in (self.clause(c, fields) for c in parsed.excluded) if q is not None]
+        excluded = self.excluded(parsed, fields)
         # Normalized: one-element groups and nested ANDs flattened, fewer matchers to step.
-        return (AndNot(matched, Or(excluded)) if excluded else matched).normalize()
+        return (AndNot(matched, excluded) if excluded else matched).normalize()
+
+    def excluded(self, parsed: ParsedQuery, fields):
+        """What must not match (-word), or None."""
+        excluded = [q for q in (self.clause(c, fields) for c in parsed.excluded) if q is not None]
+        return Or(excluded) if excluded else None

@@ -10,7 +10,7 @@ from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from whoosh.query import And, Every, Or, Term
+from whoosh.query import And, AndNot, Every, Or, Term
 from whoosh.util.times import datetime_to_long
 
 from ..access.queries import readable_threads
@@ -130,7 +130,13 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     if not allowed:
         outcome.page = Page(items=[], page=1, per_page=per_page, total=0)
         return outcome
-    query = And([q for q in (matched, *filters) if q is not None]).normalize()
+    query = And([q for q in (matched, *filters) if q is not None])
+    unwanted = [
+        *([compiler.excluded(parsed, THREAD_FIELDS)] if matched is None else []),
+        *(Term("authors", canonical_username(name)) for name in parsed.excluded_authors),
+    ]
+    unwanted = [q for q in unwanted if q is not None]
+    query = (AndNot(query, Or(unwanted)) if unwanted else query).normalize()
     in_title = compiler.query(parsed, ("title",)) if matched is not None else None
     title_query = And([in_title, *filters]).normalize() if in_title is not None else None
     budget = current_app.config["SEARCH_SCAN_BUDGET"]
@@ -149,16 +155,20 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
         )
 
     ranked = ranked_up_to(options.page)
-    # Pages go as far as the ranked results reach; the count may be an estimate.
-    reachable = ranked.total if ranked.exact else min(ranked.total, max(budget, per_page))
+    # Pages go as far as the documents that were actually scored; the count may be an
+    # estimate beyond them.
+    reachable = ranked.total if ranked.exact else ranked.scored
     page = min(options.page, max(1, math.ceil(reachable / per_page)))
     if page != options.page:
         ranked = ranked_up_to(page)
     docnums = ranked.docnums[(page - 1) * per_page : page * per_page]
     thread_ids = [_thread_id(cache.searcher, docnum) for docnum in docnums]
     hits = _hits(cache, user, parsed, compiler, thread_ids, authors)
-    outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable)
-    outcome.count, outcome.count_is_estimate = ranked.total, not ranked.exact
+    # Threads the database check dropped (the index is behind) are not counted.
+    dropped = len(thread_ids) - len(hits)
+    outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable - dropped)
+    outcome.count = max(ranked.total - dropped, len(hits))
+    outcome.count_is_estimate = not ranked.exact or dropped > 0
     if ranked.total < 3 and parsed.clauses():
         outcome.suggestion = _suggestion(cache, options.q, parsed, filters, accept)
     return outcome
@@ -243,7 +253,15 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | 
     its vocabulary; offered only if the corrected search finds something this
     person may see, so that the vocabulary of private places never shows."""
     reader = cache.searcher.reader()
+    compiler = Compiler(reader)
     corrected, changed = raw, False
+
+    def findable(query) -> bool:
+        found = ranking.rank(
+            cache.searcher, And([query, *filters]), accept, limit=1, budget=1, seconds=0.05
+        )
+        return bool(found.docnums)
+
     for clause in parsed.clauses():
         if clause.kind != "word":
             continue
@@ -251,18 +269,17 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | 
         if not tokens or any(reader.doc_frequency(f, t) for f in THREAD_FIELDS for t in tokens):
             continue
         word = clause.text.lower()
-        options = cache.searcher.corrector("title").suggest(word, limit=1, maxdist=2, prefix=1)
-        if options:
-            corrected = _replace_word(corrected, clause.text, options[0])
-            changed = True
+        for option in cache.searcher.corrector("title").suggest(word, limit=3, prefix=1):
+            # Each word on its own must lead to something this person may read.
+            replacement = compiler.clause(Clause(option), THREAD_FIELDS)
+            if replacement is not None and findable(replacement):
+                corrected = _replace_word(corrected, clause.text, option)
+                changed = True
+                break
     if not changed:
         return None
-    compiler = Compiler(reader)
     query = compiler.query(parse(corrected), THREAD_FIELDS)
-    if query is None:
-        return None
-    found = ranking.rank(cache.searcher, And([query, *filters]), accept, limit=1, budget=1)
-    return corrected if found.docnums else None
+    return corrected if query is not None and findable(query) else None
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:
@@ -279,13 +296,11 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
     allowed = allowed_documents(cache, user)
     if not alternatives or not allowed:
         return []
-    # Most of the words should match, not just one common word.
-    query = Or(alternatives, minmatch=max(1, math.ceil(len(alternatives) * 0.5)))
     ranked = ranking.rank(
         cache.searcher,
-        query,
+        Or(alternatives),
         allowed.__contains__,
-        limit=limit * 3,
+        limit=limit * 6,
         budget=current_app.config["SEARCH_SCAN_BUDGET"],
         seconds=current_app.config["SEARCH_SCAN_SECONDS"],
     )
@@ -300,6 +315,12 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
             .options(joinedload(Thread.board))
         )
     }
-    ranked_threads = [threads[i] for i in ids if i in threads]
+    # At least half of the typed words must be in the title, not just one common word.
+    needed = math.ceil(len(alternatives) / 2)
+    ranked_threads = [
+        threads[i]
+        for i in ids
+        if i in threads and len(snippets.matched_terms(threads[i].title, compiler.terms)) >= needed
+    ]
     ranked_threads.sort(key=lambda t: t.status != "solved")  # stable: relevance within each
     return ranked_threads[:limit]

@@ -29,8 +29,16 @@ def run_batch() -> int:
     config = current_app.config
     requested = outbox.due([REBUILD_TASK], 100)
     if requested:
-        if rebuild() is not None:
-            outbox.finish(requested)
+        try:
+            result = rebuild()
+        except Exception as error:
+            log.exception("rebuilding the search index failed; it is tried again later")
+            db.session.rollback()
+            outbox.postpone(requested, repr(error))
+            return 0
+        if result is None:
+            outbox.postpone(requested, "another rebuild was running")
+            return 0
         return len(requested)
     if not outbox.due(KINDS, 1):
         return 0
@@ -105,28 +113,39 @@ def rebuild(procs: int = 1) -> dict | None:
             return None
         started = time.monotonic()
         old_writer = _hold_current_index()
-        # Tasks recorded before the build reads the database are covered by it.
-        covered = outbox.last_task_id(KINDS)
+        # Tasks already committed now are covered by the build, which reads the
+        # database afterwards. (Not "every id up to the highest": on PostgreSQL a
+        # lower id may still be uncommitted, and its change unseen by the build.)
+        covered = outbox.visible_task_ids([*KINDS, REBUILD_TASK])
         try:
             generation, ix = index_store.new_generation()
-            writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
-            count = 0
             try:
-                for document in all_documents():
-                    writer.add_document(**document)
-                    count += 1
+                count = _fill(ix, procs)
             except BaseException:
-                writer.cancel()
+                index_store.discard(generation)
                 raise
-            writer.commit()
             index_store.activate(generation)
-            outbox.forget_up_to(KINDS, covered)
+            outbox.forget(covered)
         finally:
             if old_writer is not None:
                 old_writer.cancel()
         seconds = time.monotonic() - started
         log.info("search index rebuilt: %d documents in %.1f s (%s)", count, seconds, generation)
         return {"documents": count, "seconds": seconds, "generation": generation}
+
+
+def _fill(ix, procs: int) -> int:
+    writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
+    count = 0
+    try:
+        for document in all_documents():
+            writer.add_document(**document)
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return count
 
 
 def _hold_current_index():

@@ -36,6 +36,7 @@ class ParsedQuery:
     required: list[list[Clause]] = field(default_factory=list)
     excluded: list[Clause] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    excluded_authors: list[str] = field(default_factory=list)  # -von:name
     notes: list = field(default_factory=list)
 
     def clauses(self) -> list[Clause]:
@@ -67,7 +68,8 @@ def parse(text: str | None) -> ParsedQuery:
                 parsed.notes.append(NOTE_LONE_MINUS)
                 continue
             if word.lower().startswith(AUTHOR_PREFIXES):
-                _author(parsed, word.split(":", 1)[1])
+                _author(parsed, word.split(":", 1)[1], negated)
+                join_with_previous = False
                 continue
             clause = _word_clause(parsed, word)
         if len(parsed.clauses()) + len(parsed.excluded) >= MAX_CLAUSES:
@@ -83,12 +85,14 @@ def parse(text: str | None) -> ParsedQuery:
     return parsed
 
 
-def _author(parsed: ParsedQuery, name: str) -> None:
+def _author(parsed: ParsedQuery, name: str, negated: bool) -> None:
     name = name.strip().lstrip("@")
-    if name:
-        parsed.authors.append(name)
-    else:
+    if not name:
         parsed.notes.append(NOTE_EMPTY_AUTHOR)
+    elif negated:
+        parsed.excluded_authors.append(name)
+    else:
+        parsed.authors.append(name)
 
 
 def _word_clause(parsed: ParsedQuery, word: str) -> Clause:

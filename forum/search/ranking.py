@@ -30,6 +30,17 @@ class Ranked:
     docnums: list[int]  # best first
     total: int
     exact: bool
+    scored: int  # documents scored, and so reachable by paging
+
+
+def _matcher(query, leaf, context):
+    """The query's matcher on its first real match. Whoosh's AND NOT matcher does not
+    check its first document against the excluded side until it moves; a skip to
+    where it stands makes it check (and is a no-op for every other matcher)."""
+    matcher = query.matcher(leaf, context)
+    if matcher.is_active():
+        matcher.skip_to(matcher.id())
+    return matcher
 
 
 def _scan_order(searcher):
@@ -83,7 +94,7 @@ def rank(
     def scan(leaf, offset, allowance: int) -> int:
         """Scores up to `allowance` accepted matches; returns how many it saw."""
         nonlocal covered, exact
-        matcher = query.matcher(leaf, context)
+        matcher = _matcher(query, leaf, context)
         seen = steps = 0
         while matcher.is_active():
             steps += 1
@@ -127,11 +138,12 @@ def rank(
     if title_query is not None and not exact:
         _score_title_matches(searcher, query, title_query, accept, heap, key, context)
 
+    scored = len(heap.seen)
     if exact:
-        return Ranked(heap.best_first(), matched, True)
+        return Ranked(heap.best_first(), matched, True, scored)
     size = max(1, searcher.doc_count_all())
     estimate = round(matched * size / max(covered, 1))
-    return Ranked(heap.best_first(), max(estimate, matched), False)
+    return Ranked(heap.best_first(), max(estimate, matched, scored), False, scored)
 
 
 def _score_title_matches(searcher, query, title_query, accept, heap, key, context) -> None:
@@ -141,7 +153,7 @@ def _score_title_matches(searcher, query, title_query, accept, heap, key, contex
     titles = [
         offset + docnum
         for leaf, offset in searcher.leaf_searchers()
-        for docnum in title_query.matcher(leaf, boolean).all_ids()
+        for docnum in _matcher(title_query, leaf, boolean).all_ids()
         if accept(offset + docnum)
     ]
     for docnum, score in score_docnums(searcher, query, titles, context).items():
@@ -159,7 +171,7 @@ def score_docnums(searcher, query, docnums, context=None) -> dict[int, float]:
         inside = [d - offset for d in wanted if offset <= d < end]
         if not inside:
             continue
-        matcher = query.matcher(leaf, context)
+        matcher = _matcher(query, leaf, context)
         for docnum in inside:
             if not matcher.is_active():
                 break

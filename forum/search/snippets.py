@@ -33,6 +33,11 @@ def _matches(text: str, terms) -> list[tuple[int, int, str]]:
     return found
 
 
+def matched_terms(text: str, terms) -> set[str]:
+    """Which of the index terms occur in the text (in any inflection)."""
+    return {term for *_, term in _matches(text, frozenset(terms))}
+
+
 def _marked(text: str, start: int, end: int, matches) -> str:
     parts, position = [], start
     for match_start, match_end, _ in matches:

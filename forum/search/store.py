@@ -103,6 +103,10 @@ class IndexStore:
         (path / VERSION_FILE).write_text(str(SCHEMA_VERSION))
         return name, whoosh_index.create_in(str(path), build_schema())
 
+    def discard(self, generation: str) -> None:
+        """Removes a generation that was never activated (a failed rebuild)."""
+        shutil.rmtree(self.root / generation, ignore_errors=True)
+
     def activate(self, generation: str) -> None:
         """Points `current` at `generation` in one rename, then removes generations
         older than the previous one (a searcher may still read the previous one)."""

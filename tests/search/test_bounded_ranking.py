@@ -55,4 +55,12 @@ def test_a_time_limit_also_ends_the_scan(app, many):
     app.config["SEARCH_SCAN_SECONDS"] = 1e-9
     outcome = find(None, "Budgetwort")
     assert outcome.count_is_estimate
-    assert outcome.page.items  # what was scored, and the title match, are shown
+    assert [hit.thread.title for hit in outcome.page.items] == ["Budgetwort im Titel"]
+    assert outcome.total >= 1 and outcome.page.pages == 1
+
+
+def test_pages_reach_only_what_was_scored(many):
+    outcome = find(None, "Budgetwort", per_page=4)
+    assert outcome.page.pages == 3  # 10 scored within the budget (the title match among them)
+    last = find(None, "Budgetwort", per_page=4, page=3)
+    assert len(last.page.items) == 2

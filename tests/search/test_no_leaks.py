@@ -118,6 +118,7 @@ def test_a_stale_index_never_shows_a_title_or_snippet(world):
     with store().searching() as cache:
         outcome = engine.search(cache, Guest(), engine.SearchOptions(q=COMMON), 20)
     assert all(hit.thread.id != thread.id for hit in outcome.page.items)
+    assert outcome.total == len(outcome.page.items) == 0  # nor counted
 
 
 @pytest.mark.usefixtures("world")
