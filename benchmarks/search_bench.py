@@ -156,7 +156,9 @@ def queries(rng: random.Random, words: list[str], count: int) -> list[str]:
     last = db.session.scalar(select(func.max(Post.id)))
     chosen = []
     while len(chosen) < count:
-        body = db.session.scalar(select(Post.body_source).where(Post.id >= rng.randint(1, last)))
+        body = db.session.scalar(
+            select(Post.body_source).where(Post.id >= rng.randint(1, last)).limit(1)
+        )
         candidates = sorted({w for w in (body or "").split() if w in usable})
         if len(candidates) >= 2:
             chosen.append(" ".join(rng.sample(candidates, 2)))

@@ -4,8 +4,11 @@ from the outbox so that no post is ever lost or slowed by the index."""
 
 def init_app(app) -> None:
     from .. import outbox
+    from .filtering import warm
     from .indexer import run_batch
     from .store import IndexStore
 
-    app.extensions["search"] = IndexStore(app.config["SEARCH_INDEX_PATH"])
+    index_store = IndexStore(app.config["SEARCH_INDEX_PATH"])
+    index_store.warm = warm
+    app.extensions["search"] = index_store
     outbox.register("search", run_batch)

@@ -46,3 +46,12 @@ def allowed_documents(cache, user) -> DocFilter:
         return DocFilter(public)
     own_cases = set(Term("owner", str(user.id)).docs(cache.searcher)) & readable
     return DocFilter(public, own_cases)
+
+
+def warm(cache) -> None:
+    """Builds the sets every search filters with before a new searcher serves:
+    on a large index this takes long enough to be noticed by the first search."""
+    for value in cache.searcher.reader().lexicon("board"):
+        cache.docs("board", value.decode() if isinstance(value, bytes) else value)
+    for fieldname in ("private", "solved", "staff"):
+        cache.docs(fieldname, True)

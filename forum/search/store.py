@@ -13,6 +13,7 @@ import os
 import secrets
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +28,10 @@ from .schema import SCHEMA_VERSION, build_schema
 VERSION_FILE = "schema-version"
 
 log = logging.getLogger(__name__)
+
+# A searcher that opened at least this fast is reopened in the request that notices
+# a change (searches then see every change at once); a slower one in the background.
+SYNC_REOPEN_SECONDS = 0.15
 
 
 class IndexUnavailable(Exception):
@@ -68,6 +73,10 @@ class IndexStore:
         self._searcher = None
         self._cache: SearcherCache | None = None
         self._generation: str | None = None
+        self._open_seconds = 0.0
+        self._reopening: threading.Thread | None = None
+        # Called with each new searcher's cache before it serves (to build its filters).
+        self.warm = None
 
     # Generations -------------------------------------------------------------
 
@@ -153,21 +162,70 @@ class IndexStore:
 
     @contextmanager
     def searching(self):
-        """The process's searcher, reopened only when the index changed. Searches in
-        one process take turns: a shared Whoosh searcher is not known to be thread-safe."""
+        """The process's searcher, reopened when the index changed. Searches in one
+        process take turns: a shared Whoosh searcher is not known to be thread-safe.
+
+        Opening a searcher on a large index takes long (about a second at a million
+        posts), and every indexing commit changes the index. So where opening was
+        slow, searches go on with the previous searcher (a consistent snapshot,
+        seconds old) while a background thread opens and warms the new one."""
         with self._lock:
-            generation = self.current_generation()
-            stale = (
-                self._searcher is None
-                or generation != self._generation
-                or not self._searcher.up_to_date()
-            )
-            if stale:
-                self._close()
-                self._generation, self._index = self.open_index()
-                self._searcher = self._index.searcher()
-                self._cache = SearcherCache(self._searcher)
+            if self._searcher is None:
+                self._open()
+            elif self._outdated():
+                if self._open_seconds <= SYNC_REOPEN_SECONDS:
+                    self._open()
+                else:
+                    self._reopen_in_background()
             yield self._cache
+
+    def _outdated(self) -> bool:
+        return self.current_generation() != self._generation or not self._searcher.up_to_date()
+
+    def _open(self) -> None:
+        """Opens (under the lock) and replaces the current searcher."""
+        started = time.perf_counter()
+        generation, index = self.open_index()
+        searcher = index.searcher()
+        cache = SearcherCache(searcher)
+        if self.warm is not None:
+            self.warm(cache)
+        self._close()
+        self._generation, self._index, self._searcher, self._cache = (
+            generation,
+            index,
+            searcher,
+            cache,
+        )
+        self._open_seconds = time.perf_counter() - started
+
+    def _reopen_in_background(self) -> None:
+        if self._reopening is not None and self._reopening.is_alive():
+            return
+
+        def reopen():
+            started = time.perf_counter()
+            try:
+                generation, index = self.open_index()
+                searcher = index.searcher()
+                cache = SearcherCache(searcher)
+                if self.warm is not None:
+                    self.warm(cache)
+            except Exception:
+                log.exception("reopening the searcher failed; searches use the previous one")
+                return
+            with self._lock:
+                self._close()
+                self._generation, self._index, self._searcher, self._cache = (
+                    generation,
+                    index,
+                    searcher,
+                    cache,
+                )
+                self._open_seconds = time.perf_counter() - started
+
+        self._reopening = threading.Thread(target=reopen, name="searcher-reopen", daemon=True)
+        self._reopening.start()
 
     def _close(self) -> None:
         if self._searcher is not None:

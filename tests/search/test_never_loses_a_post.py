@@ -264,3 +264,24 @@ def test_the_worker_rebuilds_a_missing_index_even_when_nobody_writes(forum):
     assert _pending() == 0
     indexer.check_index_health()  # what `flask forum worker` does when idle
     assert _found_without_indexing("Router") == 1
+
+
+def test_a_slow_searcher_is_reopened_in_the_background(forum, monkeypatch):
+    """On a large index, searches go on with the previous snapshot while the new
+    searcher opens; then they see the change."""
+    import time
+
+    from forum.search import store as store_module
+
+    index_now()
+    assert _found_without_indexing("Router") == 1
+    monkeypatch.setattr(store_module, "SYNC_REOPEN_SECONDS", -1)  # every open counts as slow
+    posts.reply(forum.member, forum.thread, "Schnappschussprobe")
+    index_now()
+    seen = _found_without_indexing("Schnappschussprobe")
+    assert seen == 0  # answered at once from the previous snapshot
+    deadline = time.monotonic() + 10
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.02)
+        seen = _found_without_indexing("Schnappschussprobe")
+    assert seen == 1
