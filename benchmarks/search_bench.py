@@ -232,19 +232,21 @@ def main() -> None:
             {"board_id": board_ids[1]},
         ]
         texts = queries(rng, words, args.queries)
+        per_page = app.config["SEARCH_RESULTS_PER_PAGE"]
         timings, found = [], []
         for number, text in enumerate(texts):
             options = engine.SearchOptions(q=text, **variants[number % len(variants)])
             viewer = viewers[number % len(viewers)]
             started = time.perf_counter()
             with store().searching() as cache:
-                outcome = engine.search(cache, viewer, options, 20)
+                outcome = engine.search(cache, viewer, options, per_page)
                 [str(hit.snippet) for hit in (outcome.page.items if outcome.page else [])]
             timings.append((time.perf_counter() - started) * 1000)
             found.append(outcome.total)
             db.session.rollback()
         print(
-            f"queries: {len(timings)} two-word queries with filters and highlights, "
+            f"queries: {len(timings)} two-word queries with filters and highlights "
+            f"({per_page} results per page), "
             f"median {statistics.median(found):,.0f} threads found"
         )
         p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)

@@ -59,7 +59,7 @@ class Defaults:
 
     THREADS_PER_PAGE = 30
     POSTS_PER_PAGE = 20
-    SEARCH_RESULTS_PER_PAGE = 20
+    SEARCH_RESULTS_PER_PAGE = 10
 
     # Side effects (search index, mail) run from the outbox: "thread" (a background
     # thread of each web process), "inline" (at the end of the request) or "worker"
@@ -74,7 +74,7 @@ class Defaults:
     # A search scores at most this many matches, in at most this many seconds (plus
     # every title match), so that it stays fast at any size; beyond, counts are estimated.
     SEARCH_SCAN_BUDGET = 3000
-    SEARCH_SCAN_SECONDS = 0.02
+    SEARCH_SCAN_SECONDS = 0.015
 
     # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
     REDIS_URL: str | None = None

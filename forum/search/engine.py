@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from whoosh.query import And, AndNot, Every, Or, Term
 from whoosh.util.times import datetime_to_long
 
-from ..access.queries import readable_threads
+from ..access import Permission, can
 from ..extensions import db
 from ..models import Post, Thread, canonical_username
 from ..pagination import Page
@@ -174,21 +174,30 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     return outcome
 
 
+def _readable(user, stmt) -> dict[int, Thread]:
+    """The threads of a hit list that the person may read, by the access policy itself:
+    the index may be behind the database (a thread just moved or made private).
+    Loaded by id first: with a short id list that is always the fast plan."""
+    return {
+        thread.id: thread
+        for thread in db.session.scalars(stmt).unique()
+        if can(user, Permission.THREAD_READ, thread)
+    }
+
+
 def _hits(cache, user, parsed, compiler, thread_ids, authors) -> list[Hit]:
     if not thread_ids:
         return []
-    threads = {
-        t.id: t
-        for t in db.session.scalars(
-            readable_threads(user, select(Thread))
-            .where(Thread.id.in_(thread_ids))
-            .options(
-                joinedload(Thread.board),
-                joinedload(Thread.author),
-                joinedload(Thread.solution).joinedload(Post.author),
-            )
-        ).unique()
-    }
+    threads = _readable(
+        user,
+        select(Thread)
+        .where(Thread.id.in_(thread_ids))
+        .options(
+            joinedload(Thread.board),
+            joinedload(Thread.author),
+            joinedload(Thread.solution).joinedload(Post.author),
+        ),
+    )
     visible = [t for t in thread_ids if t in threads]
     best = _best_posts(cache, parsed, compiler, visible, authors)
     for thread_id in visible:
@@ -307,14 +316,9 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
     ids = [_thread_id(cache.searcher, docnum) for docnum in ranked.docnums]
     if not ids:
         return []
-    threads = {
-        t.id: t
-        for t in db.session.scalars(
-            readable_threads(user, select(Thread))
-            .where(Thread.id.in_(ids))
-            .options(joinedload(Thread.board))
-        )
-    }
+    threads = _readable(
+        user, select(Thread).where(Thread.id.in_(ids)).options(joinedload(Thread.board))
+    )
     # At least half of the typed words must be in the title, not just one common word.
     needed = math.ceil(len(alternatives) / 2)
     ranked_threads = [

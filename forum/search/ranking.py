@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 # Segments smaller than this share of the index hold recent changes: scanned first.
 FRESH_SEGMENT_SHARE = 0.1
+# Title matches scored beyond the budget: enough for every page anyone reads.
+MAX_TITLE_MATCHES = 200
 
 
 @dataclass
@@ -95,10 +97,11 @@ def rank(
         """Scores up to `allowance` accepted matches; returns how many it saw."""
         nonlocal covered, exact
         matcher = _matcher(query, leaf, context)
-        seen = steps = 0
+        seen = 0
         while matcher.is_active():
-            steps += 1
-            if deadline and steps % 128 == 0 and time.perf_counter() > deadline:
+            # Checked at every match: where matches are sparse, one step of the
+            # matcher can read through thousands of postings.
+            if deadline and time.perf_counter() > deadline:
                 exact = False
                 covered += matcher.id()
                 return seen
@@ -147,15 +150,19 @@ def rank(
 
 
 def _score_title_matches(searcher, query, title_query, accept, heap, key, context) -> None:
-    """Threads whose title matches, scored with the full query so that their score
-    compares with the others'."""
+    """Threads whose title matches (at most MAX_TITLE_MATCHES, newest first), scored
+    with the full query so that their score compares with the others'."""
     boolean = searcher.boolean_context()
-    titles = [
-        offset + docnum
-        for leaf, offset in searcher.leaf_searchers()
-        for docnum in _matcher(title_query, leaf, boolean).all_ids()
-        if accept(offset + docnum)
-    ]
+    fresh, large = _scan_order(searcher)
+    titles = []
+    for leaf, offset in [*fresh, *large]:
+        for docnum in _matcher(title_query, leaf, boolean).all_ids():
+            if accept(offset + docnum):
+                titles.append(offset + docnum)
+                if len(titles) >= MAX_TITLE_MATCHES:
+                    break
+        if len(titles) >= MAX_TITLE_MATCHES:
+            break
     for docnum, score in score_docnums(searcher, query, titles, context).items():
         heap.push(key(docnum, score), docnum)
 
