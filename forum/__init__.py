@@ -63,6 +63,7 @@ def _register_capabilities(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .boards import bp as boards_bp
     from .customers.views import bp as customers_bp
+    from .moderation.views import bp as moderation_bp
     from .posts import bp as posts_bp
     from .search.views import bp as search_bp
     from .staff.views import bp as staff_bp
@@ -73,6 +74,7 @@ def _register_capabilities(app: Flask) -> None:
         auth_bp,
         boards_bp,
         customers_bp,
+        moderation_bp,
         posts_bp,
         search_bp,
         staff_bp,

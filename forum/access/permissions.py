@@ -4,6 +4,7 @@ from enum import StrEnum
 
 
 class Permission(StrEnum):
+    AUDIT_READ = "admin:audit:read"
     BOARD_READ = "board:read"
     CASE_ASSIGN = "case:assign"
     CASE_HISTORY_READ = "case:history:read"
@@ -12,6 +13,7 @@ class Permission(StrEnum):
     CUSTOMER_VERIFY = "customer:verify"
     OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
+    POST_HIDE = "post:hide"
     SEARCH_ADMIN = "admin:search"
     POST_READ = "post:read"
     STAFF_NOTE_READ = "staff-note:read"
@@ -21,6 +23,7 @@ class Permission(StrEnum):
     THREAD_AFFECTED = "thread:affected"
     THREAD_CLOSE = "thread:close"
     THREAD_CREATE = "thread:create"
+    THREAD_MODERATE = "thread:moderate"
     THREAD_READ = "thread:read"
     THREAD_REPLY = "thread:reply"
     THREAD_SOLVE = "thread:solve"
@@ -29,6 +32,7 @@ class Permission(StrEnum):
 # Permissions about the forum as a whole: checked without a target.
 GLOBAL_PERMISSIONS = frozenset(
     {
+        Permission.AUDIT_READ,
         Permission.CUSTOMER_VERIFY,
         Permission.OFFICIAL_NAME,
         Permission.SEARCH_ADMIN,

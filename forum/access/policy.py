@@ -82,11 +82,16 @@ def decide(user, permission: Permission, target=None) -> Decision:
     thread = _thread_of(target)
     if thread is not None and thread.is_private and not _may_see_case(user, thread):
         return HIDDEN
+    if permission is Permission.POST_READ and target.is_hidden and not _moderates(user):
+        return deny(_l("A moderator hid this post."))
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
         return ALLOW
     if permission in (Permission.STAFF_NOTE_READ, Permission.STAFF_NOTE_WRITE):
         return ALLOW if user.is_staff or user.is_admin else HIDDEN
 
+    if permission in (Permission.POST_HIDE, Permission.THREAD_MODERATE):
+        # Tools that do not exist for anyone else (404), staff included.
+        return ALLOW if _moderates(user) else HIDDEN
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
     if permission is Permission.THREAD_CREATE:
@@ -114,9 +119,16 @@ def _decide_global(user, permission: Permission) -> Decision:
     staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
-    if permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN) and user.is_admin:
+    if (
+        permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN, Permission.AUDIT_READ)
+        and user.is_admin
+    ):
         return ALLOW
     return HIDDEN
+
+
+def _moderates(user) -> bool:
+    return user.is_moderator or user.is_admin
 
 
 def _may_solve(user, thread: Thread) -> Decision:

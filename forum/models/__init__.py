@@ -2,6 +2,7 @@
 
 from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
+from .moderation import AuditEntry
 from .outbox import OutboxTask
 from .posts import Post
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
@@ -17,6 +18,7 @@ from .users import (
 
 __all__ = [
     "STILL_OPEN",
+    "AuditEntry",
     "Board",
     "CaseAssignment",
     "Category",

@@ -92,6 +92,7 @@ class Thread(db.Model):
     slug: Mapped[str] = mapped_column(String(120))
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    lock_reason: Mapped[str | None] = mapped_column(Text)  # shown on the locked thread
     # A private case: only its author, staff, moderators and admins know it exists.
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
     # A staff-only draft of a public FAQ thread, made from a solved private case.

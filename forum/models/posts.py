@@ -24,6 +24,14 @@ class Post(db.Model):
     body_html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Hidden by a moderator: others see a placeholder with the reason.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
 
     thread: Mapped["Thread"] = relationship(foreign_keys=[thread_id])  # noqa: F821
-    author: Mapped["User"] = relationship()  # noqa: F821
+    author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None

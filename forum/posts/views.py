@@ -4,7 +4,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from .. import ratelimit
-from ..access import Permission, can, load_or_404
+from ..access import Permission, can, load_or_404, require
 from ..models import Post, Thread
 from ..pagination import page_number
 from ..staff.queries import staff_context
@@ -70,7 +70,11 @@ def show_thread(thread_id: int, slug: str | None = None):
 
 @bp.get("/p/<id:post_id>")
 def permalink(post_id: int):
-    post = load_or_404(queries.load_post, post_id, Permission.POST_READ)
+    """Leads to the post's place in its thread, also to the placeholder of a hidden post."""
+    post = queries.load_post(post_id)
+    if post is None:
+        abort(404)
+    require(Permission.THREAD_READ, post.thread)
     return redirect(post_url(post))
 
 

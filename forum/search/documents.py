@@ -43,10 +43,18 @@ def _thread_rows(stmt):
     return list(db.session.execute(stmt))
 
 
-def _post_rows(thread_ids: Iterable[int]):
-    return db.session.execute(
+def searchable_posts():
+    """What is searchable of posts: everything not hidden by a moderator."""
+    return (
         select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
         .join(User, Post.author_id == User.id)
+        .where(Post.hidden_at.is_(None))
+    )
+
+
+def _post_rows(thread_ids: Iterable[int]):
+    return db.session.execute(
+        searchable_posts()
         .where(Post.thread_id.in_(list(thread_ids)))
         .order_by(Post.thread_id, Post.id)
     )
@@ -107,11 +115,7 @@ def thread_documents(thread_ids: Iterable[int]) -> dict[int, dict | None]:
 
 def post_documents(post_ids: Iterable[int]) -> dict[int, dict | None]:
     post_ids = list(post_ids)
-    rows = db.session.execute(
-        select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
-        .join(User, Post.author_id == User.id)
-        .where(Post.id.in_(post_ids))
-    )
+    rows = db.session.execute(searchable_posts().where(Post.id.in_(post_ids)))
     found = {row.id: post_document(*row) for row in rows}
     return {post_id: found.get(post_id) for post_id in post_ids}
 
@@ -141,5 +145,7 @@ def searchable_counts() -> dict:
     """What the index should hold, to compare with what it holds."""
     return {
         "database_threads": db.session.scalar(select(func.count(Thread.id))),
-        "database_posts": db.session.scalar(select(func.count(Post.id))),
+        "database_posts": db.session.scalar(
+            select(func.count(Post.id)).where(Post.hidden_at.is_(None))
+        ),
     }

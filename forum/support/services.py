@@ -1,5 +1,6 @@
 """Support use cases on a question. Each takes an explicit actor and commits once."""
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -20,7 +21,8 @@ def _ensure(actor, permission: Permission, thread: Thread) -> None:
         raise NotAllowed(decision.reason)
 
 
-def _status_without_solution(thread: Thread) -> ThreadStatus:
+def status_without_solution(thread: Thread) -> ThreadStatus:
+    """Answered once someone other than the asker replied, else open."""
     answered = db.session.scalar(
         select(exists().where(Post.thread_id == thread.id, Post.author_id != thread.author_id))
     )
@@ -33,6 +35,8 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
     _ensure(actor, Permission.POST_READ, post)  # hidden posts will fail here
     if post.thread_id != thread.id or post.id == thread.first_post_id:
         raise NotInThread
+    if post.is_hidden:  # its content would show in the solution box
+        raise NotAllowed(_l("A hidden post cannot be the solution."))
     thread.solution_post_id = post.id
     thread.status = ThreadStatus.SOLVED
     search_tasks.thread_changed(thread)
@@ -43,7 +47,7 @@ def unmark_solution(actor: User, thread: Thread) -> None:
     _ensure(actor, Permission.THREAD_SOLVE, thread)
     thread.solution_post_id = None
     if thread.status != ThreadStatus.CLOSED:
-        thread.status = _status_without_solution(thread)
+        thread.status = status_without_solution(thread)
     search_tasks.thread_changed(thread)
     db.session.commit()
 
@@ -58,7 +62,7 @@ def close_question(actor: User, thread: Thread) -> None:
 def reopen_question(actor: User, thread: Thread) -> None:
     _ensure(actor, Permission.THREAD_CLOSE, thread)
     thread.status = (
-        ThreadStatus.SOLVED if thread.solution_post_id else _status_without_solution(thread)
+        ThreadStatus.SOLVED if thread.solution_post_id else status_without_solution(thread)
     )
     search_tasks.thread_changed(thread)
     db.session.commit()

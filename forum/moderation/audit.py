@@ -1,0 +1,42 @@
+"""Writing and reading the audit log."""
+
+import json
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import AuditEntry, Post, Thread, User
+from ..pagination import Page, paginate
+
+TARGET_TYPES = {Post: "post", Thread: "thread", User: "user"}
+
+
+def record(actor: User, action: str, target, reason: str = "", before=None, after=None) -> None:
+    """Adds the entry to the action's own transaction (the caller commits)."""
+    db.session.add(
+        AuditEntry(
+            actor_id=actor.id,
+            action=action,
+            target_type=TARGET_TYPES[type(target)],
+            target_id=target.id,
+            reason=reason or "",
+            before=None if before is None else json.dumps(before, ensure_ascii=False),
+            after=None if after is None else json.dumps(after, ensure_ascii=False),
+        )
+    )
+
+
+def entries_page(page: int, per_page: int, action: str | None, actor_id: int | None) -> Page:
+    stmt = select(AuditEntry).options(joinedload(AuditEntry.actor))
+    if action:
+        stmt = stmt.where(AuditEntry.action == action)
+    if actor_id is not None:
+        stmt = stmt.where(AuditEntry.actor_id == actor_id)
+    total = db.session.scalar(stmt.with_only_columns(func.count(AuditEntry.id)).order_by(None))
+    return paginate(stmt.order_by(AuditEntry.id.desc()), page, per_page, total)
+
+
+def actions() -> list[str]:
+    stmt = select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+    return list(db.session.scalars(stmt))

@@ -1,0 +1,41 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..forms import ForumForm
+from .services import REASON_MAX_LENGTH
+
+HIDE_REASONS = [
+    ("spam", _l("Spam")),
+    ("abuse", _l("Abusive or insulting")),
+    ("off-topic", _l("Off-topic")),
+    ("personal-data", _l("Personal data")),
+    ("other", _l("Other")),
+]
+
+
+class HidePostForm(ForumForm):
+    reason = SelectField(
+        _l("Reason"),
+        choices=[SelectChoice(value, label) for value, label in HIDE_REASONS],
+        validators=[DataRequired()],
+    )
+    note = TextAreaField(
+        _l("Explanation (shown in the placeholder)"),
+        validators=[Optional(), Length(max=REASON_MAX_LENGTH)],
+    )
+
+    def shown_reason(self) -> str:
+        label = str(dict(HIDE_REASONS)[self.reason.data])
+        return f"{label}: {self.note.data.strip()}" if self.note.data.strip() else label
+
+
+class LockForm(ForumForm):
+    reason = TextAreaField(
+        _l("Reason (shown on the thread)"),
+        validators=[DataRequired(), Length(max=REASON_MAX_LENGTH)],
+    )
+
+
+class ReasonForm(ForumForm):
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])

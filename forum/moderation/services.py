@@ -1,0 +1,75 @@
+"""Moderation actions. Each checks the policy, changes the rows, records its audit
+entry and index tasks, and commits once."""
+
+from flask_babel import lazy_gettext as _l
+
+from ..access import Permission, decide
+from ..extensions import db
+from ..models import Post, Thread, ThreadStatus, User, utcnow
+from ..posts.services import NotAllowed
+from ..search import tasks as search_tasks
+from ..support.services import status_without_solution
+from . import audit
+
+REASON_MAX_LENGTH = 500
+
+
+def _ensure(actor: User, permission: Permission, target) -> None:
+    decision = decide(actor, permission, target)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason or _l("Only moderators can do this."))
+
+
+def hide_post(actor: User, post: Post, reason: str) -> None:
+    """Others see a placeholder with the reason; search forgets the post."""
+    _ensure(actor, Permission.POST_HIDE, post)
+    if post.id == post.thread.first_post_id:
+        raise NotAllowed(_l("The first post is hidden with its thread."))
+    if post.is_hidden:
+        return
+    post.hidden_at, post.hidden_by_id, post.hidden_reason = utcnow(), actor.id, reason
+    audit.record(actor, "post.hide", post, reason)
+    thread = post.thread
+    if thread.solution_post_id == post.id:  # the solution box must not show it
+        thread.solution_post_id = None
+        if thread.status == ThreadStatus.SOLVED:
+            thread.status = status_without_solution(thread)
+        audit.record(actor, "thread.unmark-solution", thread, reason, before={"post": post.id})
+    search_tasks.post_changed(post)
+    db.session.commit()
+
+
+def restore_post(actor: User, post: Post, reason: str = "") -> None:
+    _ensure(actor, Permission.POST_HIDE, post)
+    if not post.is_hidden:
+        return
+    audit.record(actor, "post.restore", post, reason, before={"hidden_reason": post.hidden_reason})
+    post.hidden_at = post.hidden_by_id = post.hidden_reason = None
+    search_tasks.post_changed(post)
+    db.session.commit()
+
+
+def set_pinned(actor: User, thread: Thread, pinned: bool) -> None:
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if thread.is_pinned == pinned:
+        return
+    thread.is_pinned = pinned
+    audit.record(actor, "thread.pin" if pinned else "thread.unpin", thread)
+    db.session.commit()
+
+
+def lock(actor: User, thread: Thread, reason: str) -> None:
+    """No more replies (moderators excepted); the reason is shown on the thread."""
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    thread.is_locked, thread.lock_reason = True, reason
+    audit.record(actor, "thread.lock", thread, reason)
+    db.session.commit()
+
+
+def unlock(actor: User, thread: Thread, reason: str = "") -> None:
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if not thread.is_locked:
+        return
+    audit.record(actor, "thread.unlock", thread, reason, before={"lock_reason": thread.lock_reason})
+    thread.is_locked, thread.lock_reason = False, None
+    db.session.commit()

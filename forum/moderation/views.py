@@ -1,0 +1,105 @@
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import Permission, load_or_404, require
+from ..auth.services import find_account
+from ..pagination import page_number
+from ..posts import queries as post_queries
+from ..posts.services import NotAllowed
+from ..posts.views import post_url, thread_url
+from . import audit, services
+from .forms import HIDE_REASONS, HidePostForm, LockForm, ReasonForm
+
+bp = Blueprint("moderation", __name__)
+
+
+@bp.app_context_processor
+def _moderation_choices():
+    """The reasons offered by the hide form inside every post's tools."""
+    return {"hide_reasons": HIDE_REASONS}
+
+
+def _form_or_400(form):
+    if not form.validate_on_submit():
+        errors = [str(e) for field in form for e in field.errors] + list(form.form_errors)
+        abort(400, description=" ".join(errors))
+    return form
+
+
+def _done(message: str, target: str):
+    flash(message, "success")
+    return redirect(target)
+
+
+@bp.post("/p/<id:post_id>/hide")
+@login_required
+def hide_post(post_id: int):
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
+    form = _form_or_400(HidePostForm())
+    try:
+        services.hide_post(current_user, post, form.shown_reason())
+    except NotAllowed as refused:
+        abort(403, description=str(refused.reason))
+    return _done(_("The post is hidden."), post_url(post))
+
+
+@bp.post("/p/<id:post_id>/restore")
+@login_required
+def restore_post(post_id: int):
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
+    form = _form_or_400(ReasonForm())
+    services.restore_post(current_user, post, form.reason.data or "")
+    return _done(_("The post is visible again."), post_url(post))
+
+
+@bp.post("/t/<id:thread_id>/pin")
+@login_required
+def pin(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    _form_or_400(ReasonForm())
+    services.set_pinned(current_user, thread, request.form.get("pinned") == "1")
+    message = _("The thread is pinned.") if thread.is_pinned else _("The thread is unpinned.")
+    return _done(message, thread_url(thread))
+
+
+@bp.post("/t/<id:thread_id>/lock")
+@login_required
+def lock(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(LockForm())
+    services.lock(current_user, thread, form.reason.data.strip())
+    return _done(_("The thread is locked."), thread_url(thread))
+
+
+@bp.post("/t/<id:thread_id>/unlock")
+@login_required
+def unlock(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(ReasonForm())
+    services.unlock(current_user, thread, form.reason.data or "")
+    return _done(_("The thread is open for replies again."), thread_url(thread))
+
+
+@bp.get("/admin/audit")
+@login_required
+def audit_log():
+    require(Permission.AUDIT_READ)
+    action = request.args.get("action") or None
+    actor_name = request.args.get("actor", "").strip()[:100]
+    actor = find_account(actor_name) if actor_name else None
+    if actor_name and actor is None:
+        flash(_("There is no account with this name."), "error")
+    page = audit.entries_page(
+        page_number(request.args.get("page")),
+        current_app.config["THREADS_PER_PAGE"],
+        action,
+        (actor.id if actor else 0) if actor_name else None,  # 0: nobody, no entries
+    )
+    return render_template(
+        "moderation/audit.html",
+        page=page,
+        action=action,
+        actor_name=actor_name,
+        actions=audit.actions(),
+    )
