@@ -14,6 +14,8 @@ class Permission(StrEnum):
     OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
     POST_HIDE = "post:hide"
+    POST_REPORT = "post:report"
+    REPORT_QUEUE = "moderation:reports"
     SEARCH_ADMIN = "admin:search"
     POST_READ = "post:read"
     STAFF_NOTE_READ = "staff-note:read"
@@ -35,6 +37,7 @@ GLOBAL_PERMISSIONS = frozenset(
         Permission.AUDIT_READ,
         Permission.CUSTOMER_VERIFY,
         Permission.OFFICIAL_NAME,
+        Permission.REPORT_QUEUE,
         Permission.SEARCH_ADMIN,
         Permission.STAFF_QUEUE,
         Permission.STAFF_VERIFY,

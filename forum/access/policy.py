@@ -94,6 +94,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
         return ALLOW if _moderates(user) else HIDDEN
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
+    if permission is Permission.POST_REPORT:
+        return _may_report(user, target)
     if permission is Permission.THREAD_CREATE:
         return _may_start_thread(user, board)
     if permission is Permission.CASE_OPEN:
@@ -119,12 +121,22 @@ def _decide_global(user, permission: Permission) -> Decision:
     staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
+    if permission is Permission.REPORT_QUEUE and _moderates(user):
+        return ALLOW
     if (
         permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN, Permission.AUDIT_READ)
         and user.is_admin
     ):
         return ALLOW
     return HIDDEN
+
+
+def _may_report(user, post: Post) -> Decision:
+    if post.is_hidden:
+        return deny(_l("This post is hidden already."))
+    if post.author_id == user.id:
+        return deny(_l("You cannot report your own post."))
+    return ALLOW
 
 
 def _moderates(user) -> bool:

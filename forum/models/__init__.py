@@ -2,7 +2,7 @@
 
 from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
-from .moderation import AuditEntry
+from .moderation import AuditEntry, Report
 from .outbox import OutboxTask
 from .posts import Post
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
@@ -28,6 +28,7 @@ __all__ = [
     "OutboxTask",
     "Post",
     "PostingPolicy",
+    "Report",
     "Role",
     "StaffNote",
     "StaffVerification",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -31,3 +31,29 @@ class AuditEntry(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     actor: Mapped["User | None"] = relationship()  # noqa: F821
+
+
+class Report(db.Model):
+    """One person's report of a post. Reports of the same post are one entry in the
+    moderators' queue, with every reason, and are resolved together."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        UniqueConstraint("post_id", "reporter_id", name="uq_reports_post_reporter"),
+        Index("ix_reports_open", "resolved_at", "post_id"),
+        Index("ix_reports_reporter", "reporter_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolution: Mapped[str | None] = mapped_column(String(20))  # dismissed, hidden
+    note: Mapped[str | None] = mapped_column(Text)
+
+    post: Mapped["Post"] = relationship()  # noqa: F821
+    reporter: Mapped["User"] = relationship(foreign_keys=[reporter_id])  # noqa: F821

@@ -14,6 +14,15 @@ HIDE_REASONS = [
 ]
 
 
+REPORT_REASONS = [
+    ("spam", _l("Spam or advertising")),
+    ("abuse", _l("Abusive or insulting")),
+    ("off-topic", _l("Off-topic")),
+    ("personal-data", _l("Personal data (e.g. a customer number)")),
+    ("other", _l("Something else")),
+]
+
+
 class HidePostForm(ForumForm):
     reason = SelectField(
         _l("Reason"),
@@ -39,3 +48,28 @@ class LockForm(ForumForm):
 
 class ReasonForm(ForumForm):
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+
+class ReportForm(ForumForm):
+    reason = SelectField(
+        _l("Why?"),
+        choices=[SelectChoice(value, label) for value, label in REPORT_REASONS],
+        validators=[DataRequired()],
+    )
+    text = TextAreaField(
+        _l("Anything the moderators should know (optional)"),
+        validators=[Optional(), Length(max=REASON_MAX_LENGTH)],
+    )
+
+
+class ResolveReportForm(HidePostForm):
+    """Hide (with a reason, as the hide form) or dismiss, with a note for the log."""
+
+    decision = SelectField(
+        _l("Decision"),
+        choices=[
+            SelectChoice("hide", _l("Hide the post")),
+            SelectChoice("dismiss", _l("Dismiss the reports")),
+        ],
+        validators=[DataRequired()],
+    )

@@ -1,4 +1,13 @@
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,8 +17,16 @@ from ..pagination import page_number
 from ..posts import queries as post_queries
 from ..posts.services import NotAllowed
 from ..posts.views import post_url, thread_url
-from . import audit, services
-from .forms import HIDE_REASONS, HidePostForm, LockForm, ReasonForm
+from . import audit, reports, services
+from .forms import (
+    HIDE_REASONS,
+    REPORT_REASONS,
+    HidePostForm,
+    LockForm,
+    ReasonForm,
+    ReportForm,
+    ResolveReportForm,
+)
 
 bp = Blueprint("moderation", __name__)
 
@@ -17,7 +34,7 @@ bp = Blueprint("moderation", __name__)
 @bp.app_context_processor
 def _moderation_choices():
     """The reasons offered by the hide form inside every post's tools."""
-    return {"hide_reasons": HIDE_REASONS}
+    return {"hide_reasons": HIDE_REASONS, "report_reasons": REPORT_REASONS}
 
 
 def _form_or_400(form):
@@ -102,4 +119,54 @@ def audit_log():
         action=action,
         actor_name=actor_name,
         actions=audit.actions(),
+    )
+
+
+@bp.post("/p/<id:post_id>/report")
+@login_required
+def report_post(post_id: int):
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_REPORT)
+    form = _form_or_400(ReportForm())
+    try:
+        reports.report(current_user, post, form.reason.data, form.text.data or "")
+    except reports.AlreadyReported:
+        flash(_("You reported this post already; the moderators will look at it."), "info")
+        return redirect(post_url(post))
+    return _done(_("Thank you. The moderators will look at the post."), post_url(post))
+
+
+@bp.get("/moderation/reports")
+@login_required
+def report_queue():
+    require(Permission.REPORT_QUEUE)
+    page = reports.queue_page(
+        current_user, page_number(request.args.get("page")), current_app.config["THREADS_PER_PAGE"]
+    )
+    return render_template("moderation/reports.html", page=page, reasons=dict(REPORT_REASONS))
+
+
+@bp.post("/moderation/reports/<id:post_id>")
+@login_required
+def resolve_report(post_id: int):
+    require(Permission.REPORT_QUEUE)
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
+    form = _form_or_400(ResolveReportForm())
+    note = (form.note.data or "").strip()
+    if form.decision.data == "hide":
+        reports.hide_reported(current_user, post, form.shown_reason(), note)
+        message = _("The post is hidden and its reports are closed.")
+    else:
+        reports.dismiss(current_user, post, note)
+        message = _("The reports are dismissed.")
+    flash(message, "success")
+    return redirect(url_for("moderation.report_queue"))
+
+
+@bp.get("/reports/mine")
+@login_required
+def my_reports():
+    return render_template(
+        "moderation/my_reports.html",
+        reports=reports.my_reports(current_user),
+        reasons=dict(REPORT_REASONS),
     )

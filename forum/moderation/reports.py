@@ -1,0 +1,117 @@
+"""Reports: members flag posts, moderators resolve them from a queue."""
+
+from collections import defaultdict
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from ..access import Permission, decide
+from ..access.queries import readable_posts
+from ..extensions import db
+from ..models import Post, Report, Thread, User, utcnow
+from ..pagination import Page
+from ..posts.services import NotAllowed
+from . import audit, services
+
+
+class AlreadyReported(Exception):
+    pass
+
+
+def report(reporter: User, post: Post, reason: str, text: str) -> Report:
+    decision = decide(reporter, Permission.POST_REPORT, post)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason)
+    entry = Report(post_id=post.id, reporter_id=reporter.id, reason=reason, text=text.strip())
+    db.session.add(entry)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise AlreadyReported from None
+    return entry
+
+
+def _open_reports(post: Post):
+    return (
+        update(Report)
+        .where(Report.post_id == post.id, Report.resolved_at.is_(None))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def dismiss(moderator: User, post: Post, note: str) -> None:
+    """Nothing to do about the post: the reports are closed with a note."""
+    if not decide(moderator, Permission.POST_HIDE, post).allowed:
+        raise NotAllowed(_l("Only moderators can do this."))
+    db.session.execute(
+        _open_reports(post).values(
+            resolved_at=utcnow(), resolved_by_id=moderator.id, resolution="dismissed", note=note
+        )
+    )
+    audit.record(moderator, "report.dismiss", post, note)
+    db.session.commit()
+
+
+def hide_reported(moderator: User, post: Post, reason: str, note: str) -> None:
+    """Hides the post (audited there) and closes its reports."""
+    db.session.execute(
+        _open_reports(post).values(
+            resolved_at=utcnow(), resolved_by_id=moderator.id, resolution="hidden", note=note
+        )
+    )
+    services.hide_post(moderator, post, reason)  # checks the policy; commits both
+    db.session.commit()  # (the post may have been hidden already)
+
+
+def queue_page(moderator: User, page: int, per_page: int) -> Page:
+    """Reported posts the moderator may see, the longest-waiting first, each with all
+    its open reports."""
+    waiting = (
+        select(Report.post_id, func.min(Report.created_at).label("first"))
+        .where(Report.resolved_at.is_(None))
+        .group_by(Report.post_id)
+        .subquery()
+    )
+    visible = readable_posts(moderator, select(Post.id).join(waiting, waiting.c.post_id == Post.id))
+    total = db.session.scalar(select(func.count()).select_from(visible.subquery()))
+    ids = list(
+        db.session.scalars(
+            visible.order_by(waiting.c.first, Post.id).limit(per_page).offset((page - 1) * per_page)
+        )
+    )
+    posts = {
+        p.id: p
+        for p in db.session.scalars(
+            select(Post)
+            .where(Post.id.in_(ids))
+            .options(
+                joinedload(Post.author),
+                joinedload(Post.thread).joinedload(Thread.board),
+            )
+        )
+    }
+    reports = defaultdict(list)
+    for entry in db.session.scalars(
+        select(Report)
+        .where(Report.post_id.in_(ids), Report.resolved_at.is_(None))
+        .options(joinedload(Report.reporter))
+        .order_by(Report.id)
+    ):
+        reports[entry.post_id].append(entry)
+    items = [(posts[i], reports[i]) for i in ids if i in posts]
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def my_reports(reporter: User, limit: int = 50) -> list[Report]:
+    return list(
+        db.session.scalars(
+            select(Report)
+            .where(Report.reporter_id == reporter.id)
+            .options(joinedload(Report.post).joinedload(Post.thread))
+            .order_by(Report.id.desc())
+            .limit(limit)
+        )
+    )
