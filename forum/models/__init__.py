@@ -4,7 +4,7 @@ from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
 from .moderation import AuditEntry, Report
 from .outbox import OutboxTask
-from .posts import Post
+from .posts import Post, PostRevision
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
 from .users import (
     CustomerLinkUse,
@@ -27,6 +27,7 @@ __all__ = [
     "Guest",
     "OutboxTask",
     "Post",
+    "PostRevision",
     "PostingPolicy",
     "Report",
     "Role",

@@ -35,3 +35,21 @@ class Post(db.Model):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+
+class PostRevision(db.Model):
+    """An earlier version of a post, kept when it is edited. A version that held
+    personal data is redacted: the row (who, when, why) stays, the text goes."""
+
+    __tablename__ = "post_revisions"
+    __table_args__ = (Index("ix_post_revisions_post", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    body_source: Mapped[str | None] = mapped_column(Text)
+    edited_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    redacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    edited_by: Mapped["User"] = relationship()  # noqa: F821

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEntry, Post, Thread, User
+from ..models import AuditEntry, Post, PostRevision, Thread, User
 from ..pagination import Page, paginate
 
 TARGET_TYPES = {Post: "post", Thread: "thread", User: "user"}
@@ -35,6 +35,18 @@ def entries_page(page: int, per_page: int, action: str | None, actor_id: int | N
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
     total = db.session.scalar(stmt.with_only_columns(func.count(AuditEntry.id)).order_by(None))
     return paginate(stmt.order_by(AuditEntry.id.desc()), page, per_page, total)
+
+
+def revisions(post: Post) -> list[PostRevision]:
+    """Newest first: the text each edit replaced."""
+    return list(
+        db.session.scalars(
+            select(PostRevision)
+            .where(PostRevision.post_id == post.id)
+            .options(joinedload(PostRevision.edited_by))
+            .order_by(PostRevision.id.desc())
+        )
+    )
 
 
 def actions() -> list[str]:

@@ -170,3 +170,11 @@ def my_reports():
         reports=reports.my_reports(current_user),
         reasons=dict(REPORT_REASONS),
     )
+
+
+@bp.get("/p/<id:post_id>/history")
+@login_required
+def post_history(post_id: int):
+    """Earlier versions of a post, for moderators."""
+    post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
+    return render_template("moderation/history.html", post=post, revisions=audit.revisions(post))

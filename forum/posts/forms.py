@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import ConfiguredLength, ForumForm
 
@@ -20,6 +20,14 @@ class ReplyForm(PostBodyMixin, ForumForm):
 
 
 class EditPostForm(PostBodyMixin, ForumForm):
+    reason = StringField(
+        _l("Reason for the change"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Shown in the edit history, which moderators can see."),
+    )
+    remove_personal_data = BooleanField(
+        _l("The earlier text contains personal data: remove it from every earlier version"),
+    )
     submit = SubmitField(_l("Save changes"))
 
 

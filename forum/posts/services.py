@@ -7,7 +7,8 @@ from sqlalchemy import case, func, or_, select, update
 
 from ..access import Permission, decide
 from ..extensions import db
-from ..models import Board, Post, Thread, User, utcnow
+from ..models import AuditEntry, Board, Post, PostRevision, Thread, User, utcnow
+from ..moderation import audit
 from ..search import tasks as search_tasks
 from ..support import workflow
 from .markdown import render
@@ -148,15 +149,48 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     return post
 
 
-def edit_post(actor: User, post: Post, body: str) -> Post:
+def edit_post(
+    actor: User, post: Post, body: str, reason: str = "", remove_personal_data: bool = False
+) -> Post:
+    """Keeps the replaced text as a revision. A moderator's edit of someone else's post
+    is audited with the text before and after; with `remove_personal_data` every
+    earlier version (and the audited texts) of the post lose their text, and only
+    the fact of the removal is recorded."""
     _ensure(actor, Permission.POST_EDIT, post)
+    if remove_personal_data:
+        _ensure(actor, Permission.POST_HIDE, post)
     if body != post.body_source:
+        db.session.add(
+            PostRevision(
+                post_id=post.id, body_source=post.body_source, edited_by_id=actor.id, reason=reason
+            )
+        )
+        if actor.id != post.author_id:
+            audit.record(actor, "post.edit", post, reason, before=post.body_source, after=body)
         post.body_source = body
         post.body_html = render(body)
         post.edited_at = utcnow()
         search_tasks.post_changed(post)
+    if remove_personal_data:
+        db.session.flush()
+        _redact_history(actor, post, reason)
     db.session.commit()
     return post
+
+
+def _redact_history(actor: User, post: Post, reason: str) -> None:
+    now = utcnow()
+    db.session.execute(
+        update(PostRevision)
+        .where(PostRevision.post_id == post.id, PostRevision.redacted_at.is_(None))
+        .values(body_source=None, redacted_at=now)
+    )
+    db.session.execute(
+        update(AuditEntry)
+        .where(AuditEntry.target_type == "post", AuditEntry.target_id == post.id)
+        .values(before=None, after=None)
+    )
+    audit.record(actor, "post.remove-personal-data", post, reason)
 
 
 def position_in_thread(post: Post) -> int:

@@ -120,14 +120,31 @@ def edit(post_id: int):
     post = load_or_404(queries.load_post, post_id, Permission.POST_EDIT)
     form = EditPostForm(data={"body": post.body_source} if request.method == "GET" else None)
     preview_html = None
-    if form.validate_on_submit():
+    moderates = can(current_user, Permission.POST_HIDE, post)
+    if form.validate_on_submit() and _reason_given(form, post):
         if form.preview.data:
             preview_html = render(form.body.data)
         else:
-            services.edit_post(current_user, post, form.body.data)
+            services.edit_post(
+                current_user,
+                post,
+                form.body.data,
+                (form.reason.data or "").strip(),
+                remove_personal_data=moderates and form.remove_personal_data.data,
+            )
             return redirect(post_url(post))
     elif form.is_submitted():
         form.form_errors.append(
             _("Your changes were not saved yet. Please check the marked fields.")
         )
-    return render_template("posts/edit.html", post=post, form=form, preview_html=preview_html)
+    return render_template(
+        "posts/edit.html", post=post, form=form, preview_html=preview_html, moderates=moderates
+    )
+
+
+def _reason_given(form, post: Post) -> bool:
+    """Whoever changes someone else's post says why."""
+    if post.author_id == current_user.id or (form.reason.data or "").strip():
+        return True
+    form.reason.errors.append(_("Please say why you change someone else's post."))
+    return False
