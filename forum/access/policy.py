@@ -20,6 +20,10 @@ def sees_all_private_cases(user) -> bool:
     return not user.is_banned and (user.is_staff or user.is_moderator or user.is_admin)
 
 
+def sees_hidden_threads(user) -> bool:
+    return not user.is_banned and (user.is_moderator or user.is_admin)
+
+
 def readable_visibilities(user) -> frozenset[str]:
     """Board visibilities this user may read."""
     if user.is_banned:
@@ -82,6 +86,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
     thread = _thread_of(target)
     if thread is not None and thread.is_private and not _may_see_case(user, thread):
         return HIDDEN
+    if thread is not None and thread.is_hidden and not _moderates(user):
+        return HIDDEN
     if permission is Permission.POST_READ and target.is_hidden and not _moderates(user):
         return deny(_l("A moderator hid this post."))
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
@@ -140,7 +146,7 @@ def _may_report(user, post: Post) -> Decision:
 
 
 def _moderates(user) -> bool:
-    return user.is_moderator or user.is_admin
+    return sees_hidden_threads(user)
 
 
 def _may_solve(user, thread: Thread) -> Decision:

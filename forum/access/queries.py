@@ -3,7 +3,7 @@
 from sqlalchemy import Select, or_
 
 from ..models import Board, Post, Thread
-from .policy import readable_visibilities, sees_all_private_cases
+from .policy import readable_visibilities, sees_all_private_cases, sees_hidden_threads
 
 
 def readable_boards(user, stmt: Select) -> Select:
@@ -13,6 +13,8 @@ def readable_boards(user, stmt: Select) -> Select:
 def readable_threads(user, stmt: Select) -> Select:
     """`stmt` selects from Thread; the board is joined here."""
     stmt = readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
+    if not sees_hidden_threads(user):
+        stmt = stmt.where(Thread.hidden_at.is_(None))
     return stmt if sees_all_private_cases(user) else stmt.where(visible_cases(user))
 
 

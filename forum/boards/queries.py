@@ -1,6 +1,6 @@
 """Read models for the index and board pages: a fixed number of queries per page."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..access import readable_boards, readable_threads
@@ -32,6 +32,10 @@ def board_by_slug(slug: str) -> Board | None:
     )
 
 
+def board_by_id(board_id: int | None) -> Board | None:
+    return db.session.get(Board, board_id) if board_id else None
+
+
 # Filters of a support board's list: which question states each one shows.
 QUESTION_FILTERS = {
     "open": (ThreadStatus.OPEN, ThreadStatus.ANSWERED),
@@ -50,9 +54,12 @@ def thread_page(
         joinedload(Thread.last_post).joinedload(Post.author),
         joinedload(Thread.solution).joinedload(Post.author),
     ).order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc())
-    # The counter holds the public threads; private cases are counted for those who see them.
-    private = visible.where(Thread.is_private).with_only_columns(func.count(Thread.id))
-    total = board.thread_count + db.session.scalar(private)
+    # The counter holds the threads everyone sees; private cases and hidden threads are
+    # counted for those who see them.
+    unlisted = visible.where(or_(Thread.is_private, Thread.hidden_at.is_not(None)))
+    total = board.thread_count + db.session.scalar(
+        unlisted.with_only_columns(func.count(Thread.id))
+    )
     if question_filter in QUESTION_FILTERS:
         stmt = stmt.where(Thread.status.in_([s.value for s in QUESTION_FILTERS[question_filter]]))
         total = db.session.scalar(stmt.with_only_columns(func.count(Thread.id)).order_by(None))

@@ -93,6 +93,9 @@ class Thread(db.Model):
     is_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     is_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     lock_reason: Mapped[str | None] = mapped_column(Text)  # shown on the locked thread
+    # Hidden by a moderator: gone for everyone else (lists, counts, search, its URL).
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
     # A private case: only its author, staff, moderators and admins know it exists.
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
     # A staff-only draft of a public FAQ thread, made from a solved private case.
@@ -131,6 +134,10 @@ class Thread(db.Model):
         foreign_keys=[solution_post_id], post_update=True
     )
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
     @property
     def is_question(self) -> bool:

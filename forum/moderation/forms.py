@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField, TextAreaField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..forms import ForumForm
+from ..forms import ConfiguredLength, ForumForm
 from .services import REASON_MAX_LENGTH
 
 HIDE_REASONS = [
@@ -73,3 +73,16 @@ class ResolveReportForm(HidePostForm):
         ],
         validators=[DataRequired()],
     )
+
+
+class RenameForm(ForumForm):
+    title = StringField(
+        _l("New title"),
+        validators=[DataRequired(), ConfiguredLength("TITLE")],
+    )
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+
+class MoveForm(ForumForm):
+    board = IntegerField(_l("Board"), validators=[DataRequired()])
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])

@@ -5,8 +5,9 @@ from flask_babel import lazy_gettext as _l
 
 from ..access import Permission, decide
 from ..extensions import db
-from ..models import Post, Thread, ThreadStatus, User, utcnow
-from ..posts.services import NotAllowed
+from ..models import Board, Post, Thread, ThreadStatus, User, utcnow
+from ..posts.counters import recount_boards
+from ..posts.services import NotAllowed, slug_for
 from ..search import tasks as search_tasks
 from ..support.services import status_without_solution
 from . import audit
@@ -72,4 +73,58 @@ def unlock(actor: User, thread: Thread, reason: str = "") -> None:
         return
     audit.record(actor, "thread.unlock", thread, reason, before={"lock_reason": thread.lock_reason})
     thread.is_locked, thread.lock_reason = False, None
+    db.session.commit()
+
+
+def rename(actor: User, thread: Thread, title: str, reason: str = "") -> None:
+    """The old address keeps working: thread URLs redirect to the current slug."""
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    title = title.strip()
+    if title == thread.title:
+        return
+    audit.record(actor, "thread.rename", thread, reason, before=thread.title, after=title)
+    thread.title, thread.slug = title, slug_for(title)
+    search_tasks.thread_changed(thread)
+    db.session.commit()
+
+
+def move(actor: User, thread: Thread, board: Board, reason: str = "") -> None:
+    """To a board the moderator may read; both boards' counters follow, and search
+    sees the thread with its new board's audience."""
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if not decide(actor, Permission.BOARD_READ, board).allowed:
+        raise NotAllowed(_l("You cannot move threads into that board."))
+    if board.id == thread.board_id:
+        return
+    old_board = thread.board
+    audit.record(actor, "thread.move", thread, reason, before=old_board.name, after=board.name)
+    thread.board = board
+    db.session.flush()
+    recount_boards(old_board.id, board.id)
+    search_tasks.thread_changed(thread)
+    db.session.commit()
+
+
+def hide_thread(actor: User, thread: Thread, reason: str) -> None:
+    """Gone for everyone but moderators: lists, counts, search and its address."""
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if thread.is_hidden:
+        return
+    thread.hidden_at, thread.hidden_reason = utcnow(), reason
+    audit.record(actor, "thread.hide", thread, reason)
+    db.session.flush()
+    recount_boards(thread.board_id)
+    search_tasks.thread_changed(thread)
+    db.session.commit()
+
+
+def restore_thread(actor: User, thread: Thread, reason: str = "") -> None:
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if not thread.is_hidden:
+        return
+    audit.record(actor, "thread.restore", thread, reason, before=thread.hidden_reason)
+    thread.hidden_at = thread.hidden_reason = None
+    db.session.flush()
+    recount_boards(thread.board_id)
+    search_tasks.thread_changed(thread)
     db.session.commit()

@@ -13,6 +13,7 @@ from flask_login import current_user, login_required
 
 from ..access import Permission, load_or_404, require
 from ..auth.services import find_account
+from ..boards.queries import board_by_id, board_index
 from ..pagination import page_number
 from ..posts import queries as post_queries
 from ..posts.services import NotAllowed
@@ -23,7 +24,9 @@ from .forms import (
     REPORT_REASONS,
     HidePostForm,
     LockForm,
+    MoveForm,
     ReasonForm,
+    RenameForm,
     ReportForm,
     ResolveReportForm,
 )
@@ -34,7 +37,12 @@ bp = Blueprint("moderation", __name__)
 @bp.app_context_processor
 def _moderation_choices():
     """The reasons offered by the hide form inside every post's tools."""
-    return {"hide_reasons": HIDE_REASONS, "report_reasons": REPORT_REASONS}
+    return {
+        "hide_reasons": HIDE_REASONS,
+        "report_reasons": REPORT_REASONS,
+        # Called only where a moderator sees the thread tools.
+        "boards_to_move_to": lambda: board_index(current_user),
+    }
 
 
 def _form_or_400(form):
@@ -178,3 +186,45 @@ def post_history(post_id: int):
     """Earlier versions of a post, for moderators."""
     post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
     return render_template("moderation/history.html", post=post, revisions=audit.revisions(post))
+
+
+@bp.post("/t/<id:thread_id>/rename")
+@login_required
+def rename(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(RenameForm())
+    services.rename(current_user, thread, form.title.data, form.reason.data or "")
+    return _done(_("The thread is renamed."), thread_url(thread))
+
+
+@bp.post("/t/<id:thread_id>/move")
+@login_required
+def move(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(MoveForm())
+    board = board_by_id(form.board.data)
+    if board is None:
+        abort(404)
+    try:
+        services.move(current_user, thread, board, form.reason.data or "")
+    except NotAllowed as refused:
+        abort(403, description=str(refused.reason))
+    return _done(_("The thread was moved to %(board)s.", board=board.name), thread_url(thread))
+
+
+@bp.post("/t/<id:thread_id>/hide")
+@login_required
+def hide_thread(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(LockForm())
+    services.hide_thread(current_user, thread, form.reason.data.strip())
+    return _done(_("The thread is hidden."), thread_url(thread))
+
+
+@bp.post("/t/<id:thread_id>/restore")
+@login_required
+def restore_thread(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(ReasonForm())
+    services.restore_thread(current_user, thread, form.reason.data or "")
+    return _done(_("The thread is visible again."), thread_url(thread))

@@ -34,20 +34,7 @@ def recount_all() -> None:
             .scalar_subquery()
         )
     )
-    public_in_board = (Thread.board_id == Board.id) & Thread.is_private.is_(False)
-    db.session.execute(
-        update(Board).values(
-            thread_count=select(func.count(Thread.id)).where(public_in_board).scalar_subquery(),
-            post_count=select(func.coalesce(func.sum(Thread.post_count), 0))
-            .where(public_in_board)
-            .scalar_subquery(),
-            last_post_id=select(Thread.last_post_id)
-            .where(public_in_board)
-            .order_by(Thread.last_post_at.desc(), Thread.id.desc())
-            .limit(1)
-            .scalar_subquery(),
-        )
-    )
+    recount_boards()
     _recount_support()
     db.session.execute(
         update(User).values(
@@ -57,6 +44,30 @@ def recount_all() -> None:
         )
     )
     db.session.commit()
+
+
+def recount_boards(*board_ids: int) -> None:
+    """Thread and post counts and the latest post of the given boards (all when none
+    are given), from the threads everyone sees: not private, not hidden."""
+    listed_in_board = (
+        (Thread.board_id == Board.id) & Thread.is_private.is_(False) & Thread.hidden_at.is_(None)
+    )
+    stmt = update(Board)
+    if board_ids:
+        stmt = stmt.where(Board.id.in_(board_ids))
+    db.session.execute(
+        stmt.values(
+            thread_count=select(func.count(Thread.id)).where(listed_in_board).scalar_subquery(),
+            post_count=select(func.coalesce(func.sum(Thread.post_count), 0))
+            .where(listed_in_board)
+            .scalar_subquery(),
+            last_post_id=select(Thread.last_post_id)
+            .where(listed_in_board)
+            .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+            .limit(1)
+            .scalar_subquery(),
+        )
+    )
 
 
 def _seconds_between(later, earlier):

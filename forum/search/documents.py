@@ -27,6 +27,7 @@ def _naive_utc(moment):
 
 THREAD_COLUMNS = (
     Thread.id,
+    Thread.hidden_at,
     Thread.title,
     Thread.board_id,
     Thread.author_id,
@@ -101,7 +102,7 @@ def thread_documents(thread_ids: Iterable[int]) -> dict[int, dict | None]:
     """The current document of each thread; None where the thread is gone."""
     thread_ids = list(thread_ids)
     rows = _thread_rows(select(*THREAD_COLUMNS).where(Thread.id.in_(thread_ids)))
-    threads = {row.id: row for row in rows}
+    threads = {row.id: row for row in rows if row.hidden_at is None}  # hidden: not searchable
     posts = defaultdict(list)
     for row in _post_rows(threads):
         posts[row.thread_id].append(row)
@@ -134,7 +135,7 @@ def all_documents(chunk: int = 500) -> Iterator[dict]:
         for row in _post_rows(ids):
             posts[row.thread_id].append(row)
         for thread_id in ids:
-            if thread_id not in rows:  # deleted meanwhile
+            if thread_id not in rows or rows[thread_id].hidden_at is not None:
                 continue
             yield thread_document(rows[thread_id], posts[thread_id])
             for row in posts[thread_id]:
@@ -144,7 +145,9 @@ def all_documents(chunk: int = 500) -> Iterator[dict]:
 def searchable_counts() -> dict:
     """What the index should hold, to compare with what it holds."""
     return {
-        "database_threads": db.session.scalar(select(func.count(Thread.id))),
+        "database_threads": db.session.scalar(
+            select(func.count(Thread.id)).where(Thread.hidden_at.is_(None))
+        ),
         "database_posts": db.session.scalar(
             select(func.count(Post.id)).where(Post.hidden_at.is_(None))
         ),
