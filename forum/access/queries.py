@@ -26,5 +26,7 @@ def visible_cases(user):
 
 
 def readable_posts(user, stmt: Select) -> Select:
-    """`stmt` selects from Post; thread and board are joined here."""
-    return readable_threads(user, stmt.join(Thread, Post.thread_id == Thread.id))
+    """`stmt` selects from Post; thread and board are joined here. Hidden posts are
+    readable only by those who moderate."""
+    stmt = readable_threads(user, stmt.join(Thread, Post.thread_id == Thread.id))
+    return stmt if sees_hidden_threads(user) else stmt.where(Post.hidden_at.is_(None))

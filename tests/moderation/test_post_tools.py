@@ -137,3 +137,15 @@ def test_hiding_the_solution_removes_the_mark(client, auth, forum, reply):
     )
     actions = [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["post.hide", "thread.unmark-solution"]
+
+
+def test_a_hidden_post_is_gone_from_its_authors_profile(client, auth, forum, reply):
+    auth.login(forum.moderator)
+    _hide(client, reply)
+    assert "Geheimtipp-Router" in client.get(f"/u/{forum.member.username}").text
+    auth.logout()
+    for role in ("guest", "member", "staff"):
+        if role != "guest":
+            auth.login(getattr(forum, role))
+        assert "Geheimtipp-Router" not in client.get(f"/u/{forum.member.username}").text, role
+        auth.logout()
