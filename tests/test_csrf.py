@@ -17,6 +17,7 @@ def _post_urls(app, forum):
         "post_id": forum.thread.first_post_id,
         "user_id": forum.staff.id,
         "slug": forum.board.slug,
+        "username": forum.member.username,
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -27,6 +27,7 @@ class Permission(StrEnum):
     THREAD_CREATE = "thread:create"
     THREAD_MODERATE = "thread:moderate"
     THREAD_READ = "thread:read"
+    USER_MODERATE = "moderation:users"
     THREAD_REPLY = "thread:reply"
     THREAD_SOLVE = "thread:solve"
 
@@ -38,6 +39,7 @@ GLOBAL_PERMISSIONS = frozenset(
         Permission.CUSTOMER_VERIFY,
         Permission.OFFICIAL_NAME,
         Permission.REPORT_QUEUE,
+        Permission.USER_MODERATE,
         Permission.SEARCH_ADMIN,
         Permission.STAFF_QUEUE,
         Permission.STAFF_VERIFY,

@@ -9,7 +9,9 @@ the yes/no answer and the SQL filter cannot disagree.
 from dataclasses import dataclass
 
 from flask import abort
+from flask_babel import format_datetime, gettext
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 from ..models import Board, Guest, Post, PostingPolicy, Thread, ThreadStatus, Visibility
@@ -100,6 +102,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
         return ALLOW if _moderates(user) else HIDDEN
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
+    if user.is_suspended:  # reads, but does nothing else until the date
+        return deny(suspension_notice(user))
     if permission is Permission.POST_REPORT:
         return _may_report(user, target)
     if permission is Permission.THREAD_CREATE:
@@ -127,7 +131,7 @@ def _decide_global(user, permission: Permission) -> Decision:
     staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
-    if permission is Permission.REPORT_QUEUE and _moderates(user):
+    if permission in (Permission.REPORT_QUEUE, Permission.USER_MODERATE) and _moderates(user):
         return ALLOW
     if (
         permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN, Permission.AUDIT_READ)
@@ -143,6 +147,17 @@ def _may_report(user, post: Post) -> Decision:
     if post.author_id == user.id:
         return deny(_l("You cannot report your own post."))
     return ALLOW
+
+
+def suspension_notice(user):
+    """Lazy, so that a decision made outside a request is worded in the reader's language."""
+    return LazyString(
+        lambda: gettext(
+            "Your account is suspended until %(date)s: %(reason)s",
+            date=format_datetime(user.suspended_until, "short"),
+            reason=user.suspension_reason or "",
+        )
+    )
 
 
 def _moderates(user) -> bool:

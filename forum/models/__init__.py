@@ -2,7 +2,7 @@
 
 from .base import UTCDateTime, utcnow
 from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
-from .moderation import AuditEntry, Report
+from .moderation import AuditEntry, Report, UserWarning
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
@@ -39,6 +39,7 @@ __all__ = [
     "ThreadStatus",
     "UTCDateTime",
     "User",
+    "UserWarning",
     "Visibility",
     "canonical_username",
     "utcnow",

@@ -57,3 +57,17 @@ class Report(db.Model):
 
     post: Mapped["Post"] = relationship()  # noqa: F821
     reporter: Mapped["User"] = relationship(foreign_keys=[reporter_id])  # noqa: F821
+
+
+class UserWarning(db.Model):
+    """A moderator's warning; shown to the person until they acknowledge it."""
+
+    __tablename__ = "user_warnings"
+    __table_args__ = (Index("ix_user_warnings_user", "user_id", "seen_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    moderator_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -56,6 +56,10 @@ class RoleMixin:
         return self.banned_at is not None
 
     @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > utcnow()
+
+    @property
     def is_staff(self) -> bool:
         return self.staff_verification is not None
 
@@ -87,6 +91,7 @@ class RoleMixin:
 class Guest(RoleMixin, AnonymousUserMixin):
     id = None
     banned_at = None
+    suspended_until = None
     is_admin = False
     is_moderator = False
     staff_verification = None
@@ -109,6 +114,12 @@ class User(RoleMixin, UserMixin, db.Model):
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
     # A banned account cannot log in; its sessions end; its content stays.
     banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ban_reason: Mapped[str | None] = mapped_column(Text)
+    # A suspended account reads but does not write until then.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspension_reason: Mapped[str | None] = mapped_column(Text)
+    # Warnings not yet acknowledged: every page shows them (no query when zero).
+    unseen_warnings: Mapped[int] = mapped_column(Integer, default=0)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Part of the session id: changing it ends every other session of the account.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)

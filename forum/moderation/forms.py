@@ -86,3 +86,18 @@ class RenameForm(ForumForm):
 class MoveForm(ForumForm):
     board = IntegerField(_l("Board"), validators=[DataRequired()])
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+
+class WarnForm(ForumForm):
+    text = TextAreaField(
+        _l("Warning (the person sees it)"),
+        validators=[DataRequired(), Length(max=REASON_MAX_LENGTH)],
+    )
+
+
+class SuspendForm(ForumForm):
+    days = IntegerField(_l("Days"), validators=[DataRequired()])
+    reason = TextAreaField(
+        _l("Reason (the person sees it)"),
+        validators=[DataRequired(), Length(max=REASON_MAX_LENGTH)],
+    )

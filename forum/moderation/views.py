@@ -18,7 +18,8 @@ from ..pagination import page_number
 from ..posts import queries as post_queries
 from ..posts.services import NotAllowed
 from ..posts.views import post_url, thread_url
-from . import audit, reports, services
+from ..urls import safe_next
+from . import audit, reports, services, users
 from .forms import (
     HIDE_REASONS,
     REPORT_REASONS,
@@ -29,6 +30,8 @@ from .forms import (
     RenameForm,
     ReportForm,
     ResolveReportForm,
+    SuspendForm,
+    WarnForm,
 )
 
 bp = Blueprint("moderation", __name__)
@@ -42,6 +45,8 @@ def _moderation_choices():
         "report_reasons": REPORT_REASONS,
         # Called only where a moderator sees the thread tools.
         "boards_to_move_to": lambda: board_index(current_user),
+        "unseen_warnings": users.unseen_warnings,
+        "suspension_days": users.SUSPENSION_DAYS,
     }
 
 
@@ -228,3 +233,86 @@ def restore_thread(thread_id: int):
     form = _form_or_400(ReasonForm())
     services.restore_thread(current_user, thread, form.reason.data or "")
     return _done(_("The thread is visible again."), thread_url(thread))
+
+
+def _member(username: str):
+    require(Permission.USER_MODERATE)
+    user = find_account(username)
+    if user is None:
+        abort(404)
+    return user
+
+
+def _sanction(action, user, *args):
+    try:
+        action(current_user, user, *args)
+    except NotAllowed as refused:
+        abort(403, description=str(refused.reason))
+
+
+@bp.post("/u/<username>/warn")
+@login_required
+def warn(username: str):
+    user = _member(username)
+    form = _form_or_400(WarnForm())
+    _sanction(users.warn, user, form.text.data.strip())
+    return _done(
+        _("%(name)s was warned.", name=user.name), url_for("users.profile", username=user.username)
+    )
+
+
+@bp.post("/u/<username>/suspend")
+@login_required
+def suspend(username: str):
+    user = _member(username)
+    form = _form_or_400(SuspendForm())
+    if form.days.data not in users.SUSPENSION_DAYS:
+        abort(400)
+    _sanction(users.suspend, user, form.days.data, form.reason.data.strip())
+    return _done(
+        _("%(name)s is suspended.", name=user.name),
+        url_for("users.profile", username=user.username),
+    )
+
+
+@bp.post("/u/<username>/unsuspend")
+@login_required
+def unsuspend(username: str):
+    user = _member(username)
+    form = _form_or_400(ReasonForm())
+    _sanction(users.lift_suspension, user, form.reason.data or "")
+    return _done(
+        _("The suspension of %(name)s is lifted.", name=user.name),
+        url_for("users.profile", username=user.username),
+    )
+
+
+@bp.post("/u/<username>/ban")
+@login_required
+def ban(username: str):
+    user = _member(username)
+    form = _form_or_400(LockForm())
+    _sanction(users.ban, user, form.reason.data.strip())
+    return _done(
+        _("%(name)s is banned.", name=user.name), url_for("users.profile", username=user.username)
+    )
+
+
+@bp.post("/u/<username>/unban")
+@login_required
+def unban(username: str):
+    user = _member(username)
+    form = _form_or_400(ReasonForm())
+    _sanction(users.unban, user, form.reason.data or "")
+    return _done(
+        _("The ban of %(name)s is lifted.", name=user.name),
+        url_for("users.profile", username=user.username),
+    )
+
+
+@bp.post("/warnings/seen")
+@login_required
+def acknowledge_warnings():
+    _form_or_400(ReasonForm())
+    users.acknowledge_warnings(current_user)
+    return redirect(safe_next(request.form.get("next"), url_for("boards.index")))
