@@ -126,5 +126,5 @@ def restore_thread(actor: User, thread: Thread, reason: str = "") -> None:
     thread.hidden_at = thread.hidden_reason = None
     db.session.flush()
     recount_boards(thread.board_id)
-    search_tasks.thread_changed(thread)
+    search_tasks.thread_and_posts_changed(thread)
     db.session.commit()

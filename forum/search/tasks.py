@@ -1,7 +1,11 @@
 """What services call when they change searchable content: index tasks in the
 write's own transaction (the outbox), applied by the indexer after the commit."""
 
+from sqlalchemy import select
+
 from .. import outbox
+from ..extensions import db
+from ..models import Post
 
 THREAD_TASK = "search.thread"
 POST_TASK = "search.post"
@@ -18,3 +22,10 @@ def post_changed(post) -> None:
     """A post was written, edited or removed; its thread's document changes too."""
     outbox.record(POST_TASK, post.id)
     outbox.record(THREAD_TASK, post.thread_id)
+
+
+def thread_and_posts_changed(thread) -> None:
+    """The whole thread comes back (restored): its post documents were removed with it."""
+    thread_changed(thread)
+    for post_id in db.session.scalars(select(Post.id).where(Post.thread_id == thread.id)):
+        outbox.record(POST_TASK, post_id)

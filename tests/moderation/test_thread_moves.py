@@ -96,5 +96,9 @@ def test_a_hidden_thread_is_gone_for_everyone_but_moderators(client, auth, forum
     auth.logout()
     assert client.get(url).status_code == 200
     assert _found(None, "Gewitter") == 1
+    with store().searching() as cache:  # its post documents are back too (for snippets)
+        from whoosh.query import Term
+
+        assert list(Term("in_thread", str(thread.id)).docs(cache.searcher))
     actions = [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["thread.hide", "thread.restore"]
