@@ -96,6 +96,10 @@ class Thread(db.Model):
     # Hidden by a moderator: gone for everyone else (lists, counts, search, its URL).
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_reason: Mapped[str | None] = mapped_column(Text)
+    # Closed as a duplicate of another thread; the other counts its duplicates, so
+    # that only threads that have some look them up.
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
+    duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
     # A private case: only its author, staff, moderators and admins know it exists.
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
     # A staff-only draft of a public FAQ thread, made from a solved private case.
@@ -134,6 +138,7 @@ class Thread(db.Model):
         foreign_keys=[solution_post_id], post_update=True
     )
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
+    duplicate_of: Mapped["Thread | None"] = relationship(remote_side=[id])
 
     @property
     def is_hidden(self) -> bool:

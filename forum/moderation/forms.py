@@ -1,3 +1,5 @@
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -101,3 +103,18 @@ class SuspendForm(ForumForm):
         _l("Reason (the person sees it)"),
         validators=[DataRequired(), Length(max=REASON_MAX_LENGTH)],
     )
+
+
+THREAD_ADDRESS = re.compile(r"(?:/t/)?(\d{1,9})(?:\b|-)")
+
+
+class DuplicateForm(ForumForm):
+    original = StringField(
+        _l("The original thread (its address or number)"),
+        validators=[DataRequired(), Length(max=500)],
+    )
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+    def original_id(self) -> int | None:
+        match = THREAD_ADDRESS.search(self.original.data)
+        return int(match.group(1)) if match else None

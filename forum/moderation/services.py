@@ -128,3 +128,23 @@ def restore_thread(actor: User, thread: Thread, reason: str = "") -> None:
     recount_boards(thread.board_id)
     search_tasks.thread_and_posts_changed(thread)
     db.session.commit()
+
+
+def close_as_duplicate(actor: User, thread: Thread, original: Thread, reason: str = "") -> None:
+    """Locks the thread and points it at the original, which lists it in turn."""
+    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    if not decide(actor, Permission.THREAD_READ, original).allowed:
+        raise NotAllowed(_l("There is no such thread."))
+    if original.id == thread.id or original.duplicate_of_id is not None:
+        raise NotAllowed(_l("Choose the thread that the discussion continues in."))
+    if thread.duplicate_of_id is not None:
+        return
+    audit.record(actor, "thread.duplicate", thread, reason, after={"original": original.id})
+    thread.duplicate_of_id = original.id
+    thread.is_locked = True
+    thread.lock_reason = reason or None
+    if thread.is_question:
+        thread.status = ThreadStatus.CLOSED
+    original.duplicate_count += 1
+    search_tasks.thread_changed(thread)
+    db.session.commit()

@@ -23,6 +23,7 @@ from . import audit, reports, services, users
 from .forms import (
     HIDE_REASONS,
     REPORT_REASONS,
+    DuplicateForm,
     HidePostForm,
     LockForm,
     MoveForm,
@@ -316,3 +317,18 @@ def acknowledge_warnings():
     _form_or_400(ReasonForm())
     users.acknowledge_warnings(current_user)
     return redirect(safe_next(request.form.get("next"), url_for("boards.index")))
+
+
+@bp.post("/t/<id:thread_id>/duplicate")
+@login_required
+def close_as_duplicate(thread_id: int):
+    thread = load_or_404(post_queries.load_thread, thread_id, Permission.THREAD_MODERATE)
+    form = _form_or_400(DuplicateForm())
+    original = post_queries.load_thread(form.original_id())
+    if original is None:
+        abort(400, description=_("There is no such thread."))
+    try:
+        services.close_as_duplicate(current_user, thread, original, form.reason.data or "")
+    except NotAllowed as refused:
+        abort(403, description=str(refused.reason))
+    return _done(_("The thread is closed as a duplicate."), thread_url(thread))

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from ..access.queries import readable_threads
 from ..extensions import db
 from ..models import Post, Thread
 from ..pagination import Page, paginate
@@ -38,3 +39,15 @@ def post_page(thread: Thread, page: int, per_page: int) -> Page:
         .order_by(Post.id)
     )
     return paginate(stmt, page, per_page, total=thread.post_count)
+
+
+def duplicates(viewer, thread: Thread) -> list[Thread]:
+    """The threads closed as duplicates of this one that the viewer may see."""
+    return list(
+        db.session.scalars(
+            readable_threads(viewer, select(Thread))
+            .where(Thread.duplicate_of_id == thread.id)
+            .order_by(Thread.id)
+            .limit(50)
+        )
+    )

@@ -63,6 +63,7 @@ def show_thread(thread_id: int, slug: str | None = None):
         page=page,
         may_reply=may_reply,
         form=ReplyForm() if may_reply else None,
+        duplicates=queries.duplicates(current_user, thread) if thread.duplicate_count else [],
         **question_context(current_user, thread),
         **staff_context(current_user, thread),
     )
