@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .posts.services import NotAllowed
+from .access import NotAllowed
 
 
 def _titles() -> dict[int, str]:

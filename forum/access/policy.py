@@ -242,6 +242,22 @@ def _may_edit(user, post: Post) -> Decision:
     return ALLOW
 
 
+class NotAllowed(Exception):
+    """Raised by services when the policy refuses; `reason` is a lazy translation."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def ensure(actor, permission: Permission, target=None) -> None:
+    """For services: the policy's answer as an exception, so that no service acts
+    on a decision made elsewhere."""
+    decision = decide(actor, permission, target)
+    if not decision.allowed:
+        raise NotAllowed(decision.reason or _l("Not allowed."))
+
+
 def can(user, permission: Permission, target=None) -> bool:
     return decide(user, permission, target).allowed
 

@@ -4,11 +4,10 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from ..access import Permission, decide
+from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
 from ..models import Post, Thread, ThreadStatus, User
 from ..posts import services as posts
-from ..posts.services import NotAllowed
 from ..search import tasks as search_tasks
 
 REMOVED = "[entfernt]"
@@ -50,9 +49,7 @@ def draft_faq(actor: User, case: Thread) -> Thread:
     """A draft FAQ thread in the same board with the question and its solution, written
     by the staff member: private (only staff see it) until `publish_draft`. The case
     itself stays private."""
-    decision = decide(actor, Permission.CASE_PUBLISH, case)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
+    ensure(actor, Permission.CASE_PUBLISH, case)
     if not case.is_private or case.status != ThreadStatus.SOLVED or case.solution is None:
         raise NotAllowed(_l("Only solved private cases can become FAQ threads."))
     customer = case.author
@@ -74,9 +71,7 @@ def draft_faq(actor: User, case: Thread) -> Thread:
 
 def publish_draft(actor: User, draft: Thread) -> None:
     """After a staff member checked it, the draft becomes an ordinary public thread."""
-    decision = decide(actor, Permission.CASE_PUBLISH, draft)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
+    ensure(actor, Permission.CASE_PUBLISH, draft)
     if not (draft.is_private and draft.is_faq_draft):
         raise NotAllowed(_l("Only FAQ drafts can be made public."))
     draft.is_faq_draft = False

@@ -4,10 +4,9 @@ import re
 
 from sqlalchemy.exc import IntegrityError
 
-from ..access import Permission, decide
+from ..access import Permission, ensure
 from ..extensions import db
 from ..models import CustomerLinkUse, CustomerVerification, User, utcnow
-from ..posts.services import NotAllowed
 from .signing import LinkClaim
 
 CUSTOMER_NUMBER = re.compile(r"^\d{4,20}$")
@@ -73,6 +72,4 @@ def revoke(actor: User, user: User) -> None:
 
 
 def _ensure(actor: User) -> None:
-    decision = decide(actor, Permission.CUSTOMER_VERIFY)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
+    ensure(actor, Permission.CUSTOMER_VERIFY)

@@ -2,17 +2,15 @@
 
 from collections import defaultdict
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from ..access import Permission, decide
+from ..access import Permission, ensure
 from ..access.queries import readable_posts
 from ..extensions import db
 from ..models import Post, Report, Thread, User, utcnow
 from ..pagination import Page
-from ..posts.services import NotAllowed
 from . import audit, services
 
 
@@ -21,9 +19,7 @@ class AlreadyReported(Exception):
 
 
 def report(reporter: User, post: Post, reason: str, text: str) -> Report:
-    decision = decide(reporter, Permission.POST_REPORT, post)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
+    ensure(reporter, Permission.POST_REPORT, post)
     entry = Report(post_id=post.id, reporter_id=reporter.id, reason=reason, text=text.strip())
     db.session.add(entry)
     try:
@@ -44,8 +40,7 @@ def _open_reports(post: Post):
 
 def dismiss(moderator: User, post: Post, note: str) -> None:
     """Nothing to do about the post: the reports are closed with a note."""
-    if not decide(moderator, Permission.POST_HIDE, post).allowed:
-        raise NotAllowed(_l("Only moderators can do this."))
+    ensure(moderator, Permission.POST_HIDE, post)
     db.session.execute(
         _open_reports(post).values(
             resolved_at=utcnow(), resolved_by_id=moderator.id, resolution="dismissed", note=note

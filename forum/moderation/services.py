@@ -3,11 +3,11 @@ entry and index tasks, and commits once."""
 
 from flask_babel import lazy_gettext as _l
 
-from ..access import Permission, decide
+from ..access import NotAllowed, Permission, decide, ensure
 from ..extensions import db
 from ..models import Board, Post, Thread, ThreadStatus, User, utcnow
 from ..posts.counters import recount_boards
-from ..posts.services import NotAllowed, slug_for
+from ..posts.services import slug_for
 from ..search import tasks as search_tasks
 from ..support.services import status_without_solution
 from . import audit
@@ -15,15 +15,9 @@ from . import audit
 REASON_MAX_LENGTH = 500
 
 
-def _ensure(actor: User, permission: Permission, target) -> None:
-    decision = decide(actor, permission, target)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason or _l("Only moderators can do this."))
-
-
 def hide_post(actor: User, post: Post, reason: str) -> None:
     """Others see a placeholder with the reason; search forgets the post."""
-    _ensure(actor, Permission.POST_HIDE, post)
+    ensure(actor, Permission.POST_HIDE, post)
     if post.id == post.thread.first_post_id:
         raise NotAllowed(_l("The first post is hidden with its thread."))
     if post.is_hidden:
@@ -41,7 +35,7 @@ def hide_post(actor: User, post: Post, reason: str) -> None:
 
 
 def restore_post(actor: User, post: Post, reason: str = "") -> None:
-    _ensure(actor, Permission.POST_HIDE, post)
+    ensure(actor, Permission.POST_HIDE, post)
     if not post.is_hidden:
         return
     audit.record(actor, "post.restore", post, reason, before={"hidden_reason": post.hidden_reason})
@@ -51,7 +45,7 @@ def restore_post(actor: User, post: Post, reason: str = "") -> None:
 
 
 def set_pinned(actor: User, thread: Thread, pinned: bool) -> None:
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if thread.is_pinned == pinned:
         return
     thread.is_pinned = pinned
@@ -61,14 +55,14 @@ def set_pinned(actor: User, thread: Thread, pinned: bool) -> None:
 
 def lock(actor: User, thread: Thread, reason: str) -> None:
     """No more replies (moderators excepted); the reason is shown on the thread."""
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     thread.is_locked, thread.lock_reason = True, reason
     audit.record(actor, "thread.lock", thread, reason)
     db.session.commit()
 
 
 def unlock(actor: User, thread: Thread, reason: str = "") -> None:
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if not thread.is_locked:
         return
     audit.record(actor, "thread.unlock", thread, reason, before={"lock_reason": thread.lock_reason})
@@ -78,7 +72,7 @@ def unlock(actor: User, thread: Thread, reason: str = "") -> None:
 
 def rename(actor: User, thread: Thread, title: str, reason: str = "") -> None:
     """The old address keeps working: thread URLs redirect to the current slug."""
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     title = title.strip()
     if title == thread.title:
         return
@@ -91,7 +85,7 @@ def rename(actor: User, thread: Thread, title: str, reason: str = "") -> None:
 def move(actor: User, thread: Thread, board: Board, reason: str = "") -> None:
     """To a board the moderator may read; both boards' counters follow, and search
     sees the thread with its new board's audience."""
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if not decide(actor, Permission.BOARD_READ, board).allowed:
         raise NotAllowed(_l("You cannot move threads into that board."))
     if board.id == thread.board_id:
@@ -107,7 +101,7 @@ def move(actor: User, thread: Thread, board: Board, reason: str = "") -> None:
 
 def hide_thread(actor: User, thread: Thread, reason: str) -> None:
     """Gone for everyone but moderators: lists, counts, search and its address."""
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if thread.is_hidden:
         return
     thread.hidden_at, thread.hidden_reason = utcnow(), reason
@@ -119,7 +113,7 @@ def hide_thread(actor: User, thread: Thread, reason: str) -> None:
 
 
 def restore_thread(actor: User, thread: Thread, reason: str = "") -> None:
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if not thread.is_hidden:
         return
     audit.record(actor, "thread.restore", thread, reason, before=thread.hidden_reason)
@@ -132,7 +126,7 @@ def restore_thread(actor: User, thread: Thread, reason: str = "") -> None:
 
 def close_as_duplicate(actor: User, thread: Thread, original: Thread, reason: str = "") -> None:
     """Locks the thread and points it at the original, which lists it in turn."""
-    _ensure(actor, Permission.THREAD_MODERATE, thread)
+    ensure(actor, Permission.THREAD_MODERATE, thread)
     if not decide(actor, Permission.THREAD_READ, original).allowed:
         raise NotAllowed(_l("There is no such thread."))
     if original.id == thread.id or original.duplicate_of_id is not None:

@@ -6,11 +6,10 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from ..access import Permission, decide
+from ..access import NotAllowed, Permission, decide
 from ..extensions import db
 from ..models import User, UserWarning, utcnow
 from ..models.users import new_session_nonce
-from ..posts.services import NotAllowed
 from . import audit
 
 SUSPENSION_DAYS = (1, 3, 7, 30, 90)

@@ -11,12 +11,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..access import Permission, load_or_404, require
+from ..access import NotAllowed, Permission, load_or_404, require
 from ..auth.services import find_account
 from ..boards.queries import board_by_id, board_index
 from ..pagination import page_number
 from ..posts import queries as post_queries
-from ..posts.services import NotAllowed
 from ..posts.views import post_url, thread_url
 from ..urls import safe_next
 from . import audit, reports, services, users
@@ -244,6 +243,10 @@ def _member(username: str):
     return user
 
 
+def _profile(user) -> str:
+    return url_for("users.profile", username=user.username)
+
+
 def _sanction(action, user, *args):
     try:
         action(current_user, user, *args)
@@ -257,9 +260,7 @@ def warn(username: str):
     user = _member(username)
     form = _form_or_400(WarnForm())
     _sanction(users.warn, user, form.text.data.strip())
-    return _done(
-        _("%(name)s was warned.", name=user.name), url_for("users.profile", username=user.username)
-    )
+    return _done(_("%(name)s was warned.", name=user.name), _profile(user))
 
 
 @bp.post("/u/<username>/suspend")
@@ -272,7 +273,7 @@ def suspend(username: str):
     _sanction(users.suspend, user, form.days.data, form.reason.data.strip())
     return _done(
         _("%(name)s is suspended.", name=user.name),
-        url_for("users.profile", username=user.username),
+        _profile(user),
     )
 
 
@@ -284,7 +285,7 @@ def unsuspend(username: str):
     _sanction(users.lift_suspension, user, form.reason.data or "")
     return _done(
         _("The suspension of %(name)s is lifted.", name=user.name),
-        url_for("users.profile", username=user.username),
+        _profile(user),
     )
 
 
@@ -294,9 +295,7 @@ def ban(username: str):
     user = _member(username)
     form = _form_or_400(LockForm())
     _sanction(users.ban, user, form.reason.data.strip())
-    return _done(
-        _("%(name)s is banned.", name=user.name), url_for("users.profile", username=user.username)
-    )
+    return _done(_("%(name)s is banned.", name=user.name), _profile(user))
 
 
 @bp.post("/u/<username>/unban")
@@ -307,7 +306,7 @@ def unban(username: str):
     _sanction(users.unban, user, form.reason.data or "")
     return _done(
         _("The ban of %(name)s is lifted.", name=user.name),
-        url_for("users.profile", username=user.username),
+        _profile(user),
     )
 
 

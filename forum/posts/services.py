@@ -1,26 +1,16 @@
 """Writing posts. One user action is one call and one commit; counters are
 updated in SQL so that concurrent writers cannot lose an increment."""
 
-from flask_babel import lazy_gettext as _l
 from slugify import slugify
 from sqlalchemy import case, func, or_, select, update
 
-from ..access import Permission, decide
+from ..access import Permission, ensure
 from ..extensions import db
 from ..models import AuditEntry, Board, Post, PostRevision, Thread, User, utcnow
 from ..moderation import audit
 from ..search import tasks as search_tasks
 from ..support import workflow
 from .markdown import render
-
-
-class NotAllowed(Exception):
-    """Raised when the policy refuses; `reason` is a lazy translation for the person."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
-
 
 SLUG_REPLACEMENTS = [
     ["ä", "ae"],
@@ -37,12 +27,6 @@ def slug_for(title: str) -> str:
     return (
         slugify(title, max_length=80, word_boundary=True, replacements=SLUG_REPLACEMENTS) or "thema"
     )
-
-
-def _ensure(actor, permission: Permission, target) -> None:
-    decision = decide(actor, permission, target)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason or _l("Not allowed."))
 
 
 def _count_new_post(actor: User, thread: Thread, post: Post, new_thread: bool) -> None:
@@ -86,7 +70,7 @@ def create_thread(
 ) -> Thread:
     """A new thread with its first post; `private` opens a private case instead, and
     `faq_draft` a staff-only draft (the caller checked CASE_PUBLISH)."""
-    _ensure(actor, Permission.CASE_OPEN if private else Permission.THREAD_CREATE, board)
+    ensure(actor, Permission.CASE_OPEN if private else Permission.THREAD_CREATE, board)
     now = utcnow()
     title = title.strip()
     thread = Thread(
@@ -136,7 +120,7 @@ def make_public(thread: Thread) -> None:
 
 
 def reply(actor: User, thread: Thread, body: str) -> Post:
-    _ensure(actor, Permission.THREAD_REPLY, thread)
+    ensure(actor, Permission.THREAD_REPLY, thread)
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=utcnow()
     )
@@ -156,9 +140,9 @@ def edit_post(
     is audited with the text before and after; with `remove_personal_data` every
     earlier version (and the audited texts) of the post lose their text, and only
     the fact of the removal is recorded."""
-    _ensure(actor, Permission.POST_EDIT, post)
+    ensure(actor, Permission.POST_EDIT, post)
     if remove_personal_data:
-        _ensure(actor, Permission.POST_HIDE, post)
+        ensure(actor, Permission.POST_HIDE, post)
     if body != post.body_source:
         db.session.add(
             PostRevision(

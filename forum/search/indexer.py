@@ -88,6 +88,10 @@ def request_rebuild() -> None:
     outbox.record(REBUILD_TASK, 0)
 
 
+def rebuild_pending() -> bool:
+    return outbox.backlog([REBUILD_TASK])[0] > 0
+
+
 def _apply(writer, threads: dict, posts: dict) -> None:
     for thread_id, document in threads.items():
         if document is None:

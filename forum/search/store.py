@@ -182,47 +182,36 @@ class IndexStore:
     def _outdated(self) -> bool:
         return self.current_generation() != self._generation or not self._searcher.up_to_date()
 
-    def _open(self) -> None:
-        """Opens (under the lock) and replaces the current searcher."""
+    def _prepared(self):
+        """A new searcher on the current generation, warmed, not yet in use."""
         started = time.perf_counter()
         generation, index = self.open_index()
-        searcher = index.searcher()
-        cache = SearcherCache(searcher)
+        cache = SearcherCache(index.searcher())
         if self.warm is not None:
             self.warm(cache)
+        return generation, index, cache, time.perf_counter() - started
+
+    def _install(self, generation, index, cache, seconds) -> None:
+        """Replaces the current searcher (the caller holds the lock)."""
         self._close()
-        self._generation, self._index, self._searcher, self._cache = (
-            generation,
-            index,
-            searcher,
-            cache,
-        )
-        self._open_seconds = time.perf_counter() - started
+        self._generation, self._index, self._cache = generation, index, cache
+        self._searcher, self._open_seconds = cache.searcher, seconds
+
+    def _open(self) -> None:
+        self._install(*self._prepared())
 
     def _reopen_in_background(self) -> None:
         if self._reopening is not None and self._reopening.is_alive():
             return
 
         def reopen():
-            started = time.perf_counter()
             try:
-                generation, index = self.open_index()
-                searcher = index.searcher()
-                cache = SearcherCache(searcher)
-                if self.warm is not None:
-                    self.warm(cache)
+                prepared = self._prepared()
             except Exception:
                 log.exception("reopening the searcher failed; searches use the previous one")
                 return
             with self._lock:
-                self._close()
-                self._generation, self._index, self._searcher, self._cache = (
-                    generation,
-                    index,
-                    searcher,
-                    cache,
-                )
-                self._open_seconds = time.perf_counter() - started
+                self._install(*prepared)
 
         self._reopening = threading.Thread(target=reopen, name="searcher-reopen", daemon=True)
         self._reopening.start()

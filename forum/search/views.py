@@ -12,20 +12,18 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import exists, select
 
 from .. import outbox
 from ..access import Permission, require
 from ..boards.queries import board_index
 from ..extensions import db
-from ..models import OutboxTask
 from ..pagination import page_number
 from ..posts.views import thread_url
 from ..urls import parse_id
 from . import engine, indexer
 from .documents import searchable_counts
 from .store import IndexUnavailable, store
-from .tasks import KINDS, REBUILD_TASK
+from .tasks import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +47,7 @@ def _options() -> engine.SearchOptions:
 def _index_unavailable(problem: IndexUnavailable) -> None:
     """Logged, and a rebuild is asked for once; the forum goes on without search."""
     log.error("%s", problem)
-    pending = db.session.scalar(select(exists().where(OutboxTask.kind == REBUILD_TASK)))
-    if not pending:
+    if not indexer.rebuild_pending():
         indexer.request_rebuild()
         db.session.commit()
 
@@ -117,13 +114,12 @@ def similar():
 def status():
     require(Permission.SEARCH_ADMIN)
     count, oldest = outbox.backlog(KINDS)
-    rebuild_pending = db.session.scalar(select(exists().where(OutboxTask.kind == REBUILD_TASK)))
     return render_template(
         "search/status.html",
         index=store().status(),
         backlog=count,
         oldest=oldest,
-        rebuild_pending=rebuild_pending,
+        rebuild_pending=indexer.rebuild_pending(),
         drain_mode=current_app.config["OUTBOX_DRAIN"],
         **searchable_counts(),
     )

@@ -2,11 +2,10 @@
 
 from sqlalchemy import update
 
-from ..access import Permission, decide
+from ..access import Permission, ensure
 from ..extensions import db
 from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User, utcnow
 from ..posts.markdown import render
-from ..posts.services import NotAllowed
 from ..support.services import subscribe
 
 
@@ -18,14 +17,8 @@ class NotStaff(Exception):
     pass
 
 
-def _ensure(actor, permission: Permission, target=None) -> None:
-    decision = decide(actor, permission, target)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
-
-
 def verify_staff(actor: User, user: User, title: str, team: str, team_account: bool = False):
-    _ensure(actor, Permission.STAFF_VERIFY)
+    ensure(actor, Permission.STAFF_VERIFY)
     if user.staff_verification is not None:
         raise AlreadyStaff
     verification = StaffVerification(
@@ -43,7 +36,7 @@ def verify_staff(actor: User, user: User, title: str, team: str, team_account: b
 
 def revoke_staff(actor: User, user: User) -> None:
     """Ends the verification; badges on earlier posts disappear with it."""
-    _ensure(actor, Permission.STAFF_VERIFY)
+    ensure(actor, Permission.STAFF_VERIFY)
     verification = user.staff_verification
     if verification is None:
         raise NotStaff
@@ -65,7 +58,7 @@ def revoke_staff(actor: User, user: User) -> None:
 
 def assign_case(actor: User, thread: Thread, staff_member: User) -> None:
     """Makes `staff_member` the case manager; the previous one's assignment ends (hand-over)."""
-    _ensure(actor, Permission.CASE_ASSIGN, thread)
+    ensure(actor, Permission.CASE_ASSIGN, thread)
     if not staff_member.is_staff:
         raise NotStaff
     if thread.case_manager_id == staff_member.id:
@@ -87,7 +80,7 @@ def assign_case(actor: User, thread: Thread, staff_member: User) -> None:
 
 
 def add_note(actor: User, thread: Thread, body: str) -> StaffNote:
-    _ensure(actor, Permission.STAFF_NOTE_WRITE, thread)
+    ensure(actor, Permission.STAFF_NOTE_WRITE, thread)
     note = StaffNote(
         thread_id=thread.id, author_id=actor.id, body_source=body, body_html=render(body)
     )

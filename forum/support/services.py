@@ -4,21 +4,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..access import Permission, decide
+from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
 from ..models import Post, Subscription, Thread, ThreadAffected, ThreadStatus, User
-from ..posts.services import NotAllowed
 from ..search import tasks as search_tasks
 
 
 class NotInThread(Exception):
     """The post is not a reply in this thread (or is the question itself)."""
-
-
-def _ensure(actor, permission: Permission, thread: Thread) -> None:
-    decision = decide(actor, permission, thread)
-    if not decision.allowed:
-        raise NotAllowed(decision.reason)
 
 
 def status_without_solution(thread: Thread) -> ThreadStatus:
@@ -31,8 +24,8 @@ def status_without_solution(thread: Thread) -> ThreadStatus:
 
 def mark_solution(actor: User, thread: Thread, post: Post) -> None:
     """Marks, or replaces, the reply that solves the question."""
-    _ensure(actor, Permission.THREAD_SOLVE, thread)
-    _ensure(actor, Permission.POST_READ, post)  # hidden posts will fail here
+    ensure(actor, Permission.THREAD_SOLVE, thread)
+    ensure(actor, Permission.POST_READ, post)  # hidden posts will fail here
     if post.thread_id != thread.id or post.id == thread.first_post_id:
         raise NotInThread
     if post.is_hidden:  # its content would show in the solution box
@@ -44,7 +37,7 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
 
 
 def unmark_solution(actor: User, thread: Thread) -> None:
-    _ensure(actor, Permission.THREAD_SOLVE, thread)
+    ensure(actor, Permission.THREAD_SOLVE, thread)
     thread.solution_post_id = None
     if thread.status != ThreadStatus.CLOSED:
         thread.status = status_without_solution(thread)
@@ -53,14 +46,14 @@ def unmark_solution(actor: User, thread: Thread) -> None:
 
 
 def close_question(actor: User, thread: Thread) -> None:
-    _ensure(actor, Permission.THREAD_CLOSE, thread)
+    ensure(actor, Permission.THREAD_CLOSE, thread)
     thread.status = ThreadStatus.CLOSED
     search_tasks.thread_changed(thread)
     db.session.commit()
 
 
 def reopen_question(actor: User, thread: Thread) -> None:
-    _ensure(actor, Permission.THREAD_CLOSE, thread)
+    ensure(actor, Permission.THREAD_CLOSE, thread)
     thread.status = (
         ThreadStatus.SOLVED if thread.solution_post_id else status_without_solution(thread)
     )
@@ -83,7 +76,7 @@ def report_affected(actor: User, thread: Thread) -> bool:
     """ "I have the same problem": counted once per person, who then follows the thread.
 
     Returns False when the person had already said so."""
-    _ensure(actor, Permission.THREAD_AFFECTED, thread)
+    ensure(actor, Permission.THREAD_AFFECTED, thread)
     if db.session.get(ThreadAffected, (thread.id, actor.id)) is not None:
         return False
     try:
@@ -102,7 +95,7 @@ def report_affected(actor: User, thread: Thread) -> bool:
 
 
 def withdraw_affected(actor: User, thread: Thread) -> None:
-    _ensure(actor, Permission.THREAD_READ, thread)
+    ensure(actor, Permission.THREAD_READ, thread)
     removed = db.session.execute(
         delete(ThreadAffected).where(
             ThreadAffected.thread_id == thread.id, ThreadAffected.user_id == actor.id
