@@ -30,6 +30,7 @@ class Permission(StrEnum):
     USER_MODERATE = "moderation:users"
     THREAD_REPLY = "thread:reply"
     THREAD_SOLVE = "thread:solve"
+    TRASH_MANAGE = "admin:trash"
 
 
 # Permissions about the forum as a whole: checked without a target.
@@ -43,5 +44,6 @@ GLOBAL_PERMISSIONS = frozenset(
         Permission.SEARCH_ADMIN,
         Permission.STAFF_QUEUE,
         Permission.STAFF_VERIFY,
+        Permission.TRASH_MANAGE,
     }
 )

@@ -26,6 +26,11 @@ def sees_hidden_threads(user) -> bool:
     return not user.is_banned and (user.is_moderator or user.is_admin)
 
 
+def sees_deleted_threads(user) -> bool:
+    """Deleted threads wait for an admin, who restores or purges them."""
+    return not user.is_banned and user.is_admin
+
+
 def readable_visibilities(user) -> frozenset[str]:
     """Board visibilities this user may read."""
     if user.is_banned:
@@ -90,6 +95,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
         return HIDDEN
     if thread is not None and thread.is_hidden and not _moderates(user):
         return HIDDEN
+    if thread is not None and thread.is_deleted and not sees_deleted_threads(user):
+        return HIDDEN
     if permission is Permission.POST_READ and target.is_hidden and not _moderates(user):
         return deny(_l("A moderator hid this post."))
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
@@ -133,12 +140,17 @@ def _decide_global(user, permission: Permission) -> Decision:
         return ALLOW
     if permission in (Permission.REPORT_QUEUE, Permission.USER_MODERATE) and _moderates(user):
         return ALLOW
-    if (
-        permission in (Permission.STAFF_VERIFY, Permission.SEARCH_ADMIN, Permission.AUDIT_READ)
-        and user.is_admin
-    ):
+    if permission in _ADMIN_ONLY and user.is_admin:
         return ALLOW
     return HIDDEN
+
+
+_ADMIN_ONLY = (
+    Permission.STAFF_VERIFY,
+    Permission.SEARCH_ADMIN,
+    Permission.AUDIT_READ,
+    Permission.TRASH_MANAGE,
+)
 
 
 def _may_report(user, post: Post) -> Decision:

@@ -3,7 +3,12 @@
 from sqlalchemy import Select, or_
 
 from ..models import Board, Post, Thread
-from .policy import readable_visibilities, sees_all_private_cases, sees_hidden_threads
+from .policy import (
+    readable_visibilities,
+    sees_all_private_cases,
+    sees_deleted_threads,
+    sees_hidden_threads,
+)
 
 
 def readable_boards(user, stmt: Select) -> Select:
@@ -15,6 +20,8 @@ def readable_threads(user, stmt: Select) -> Select:
     stmt = readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
     if not sees_hidden_threads(user):
         stmt = stmt.where(Thread.hidden_at.is_(None))
+    if not sees_deleted_threads(user):
+        stmt = stmt.where(Thread.deleted_at.is_(None))
     return stmt if sees_all_private_cases(user) else stmt.where(visible_cases(user))
 
 

@@ -1,6 +1,6 @@
 """Read models for the index and board pages: a fixed number of queries per page."""
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..access import readable_boards, readable_threads
@@ -56,7 +56,7 @@ def thread_page(
     ).order_by(Thread.is_pinned.desc(), Thread.last_post_at.desc(), Thread.id.desc())
     # The counter holds the threads everyone sees; private cases and hidden threads are
     # counted for those who see them.
-    unlisted = visible.where(or_(Thread.is_private, Thread.hidden_at.is_not(None)))
+    unlisted = visible.where(~Thread.listed())
     total = board.thread_count + db.session.scalar(
         unlisted.with_only_columns(func.count(Thread.id))
     )

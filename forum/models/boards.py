@@ -96,6 +96,10 @@ class Thread(db.Model):
     # Hidden by a moderator: gone for everyone else (lists, counts, search, its URL).
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_reason: Mapped[str | None] = mapped_column(Text)
+    # Deleted by a moderator: gone for everyone but admins, who restore or purge it.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    deleted_reason: Mapped[str | None] = mapped_column(Text)
     # Closed as a duplicate of another thread; the other counts its duplicates, so
     # that only threads that have some look them up.
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
@@ -139,6 +143,20 @@ class Thread(db.Model):
     )
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
     duplicate_of: Mapped["Thread | None"] = relationship(remote_side=[id])
+    deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])  # noqa: F821
+
+    @classmethod
+    def listed(cls):
+        """SQL: the threads every reader of the board sees, which its counters count."""
+        return cls.is_private.is_(False) & cls.hidden_at.is_(None) & cls.deleted_at.is_(None)
+
+    @property
+    def is_listed(self) -> bool:
+        return not (self.is_private or self.is_hidden or self.is_deleted)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def is_hidden(self) -> bool:

@@ -331,3 +331,6 @@ def close_as_duplicate(thread_id: int):
     except NotAllowed as refused:
         abort(403, description=str(refused.reason))
     return _done(_("The thread is closed as a duplicate."), thread_url(thread))
+
+
+from . import thread_views  # noqa: E402, F401  (its routes join this blueprint)

@@ -36,22 +36,28 @@ def recount_all() -> None:
     )
     recount_boards()
     _recount_support()
+    recount_users()
+    db.session.commit()
+
+
+def recount_users(*user_ids: int) -> None:
+    """Post counts of the given users (all when none are given)."""
+    stmt = update(User)
+    if user_ids:
+        stmt = stmt.where(User.id.in_(user_ids))
     db.session.execute(
-        update(User).values(
+        stmt.values(
             post_count=select(func.count(Post.id))
             .where(Post.author_id == User.id)
             .scalar_subquery()
         )
     )
-    db.session.commit()
 
 
 def recount_boards(*board_ids: int) -> None:
     """Thread and post counts and the latest post of the given boards (all when none
-    are given), from the threads everyone sees: not private, not hidden."""
-    listed_in_board = (
-        (Thread.board_id == Board.id) & Thread.is_private.is_(False) & Thread.hidden_at.is_(None)
-    )
+    are given), from the threads every reader of the board sees."""
+    listed_in_board = (Thread.board_id == Board.id) & Thread.listed()
     stmt = update(Board)
     if board_ids:
         stmt = stmt.where(Board.id.in_(board_ids))

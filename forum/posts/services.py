@@ -34,7 +34,7 @@ def _count_new_post(actor: User, thread: Thread, post: Post, new_thread: bool) -
     commit in the opposite order of their ids must not move it backwards. Private
     cases stay out of the board's counters and latest post: for most people they
     do not exist."""
-    if not (thread.is_private or thread.is_hidden):
+    if thread.is_listed:
         is_newer_in_board = or_(Board.last_post_id.is_(None), Board.last_post_id < post.id)
         db.session.execute(
             update(Board)

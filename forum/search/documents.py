@@ -28,6 +28,7 @@ def _naive_utc(moment):
 THREAD_COLUMNS = (
     Thread.id,
     Thread.hidden_at,
+    Thread.deleted_at,
     Thread.title,
     Thread.board_id,
     Thread.author_id,
@@ -59,6 +60,11 @@ def _post_rows(thread_ids: Iterable[int]):
         .where(Post.thread_id.in_(list(thread_ids)))
         .order_by(Post.thread_id, Post.id)
     )
+
+
+def _searchable(thread) -> bool:
+    """Hidden and deleted threads are found by nobody: not indexed at all."""
+    return thread.hidden_at is None and thread.deleted_at is None
 
 
 def thread_document(thread, posts: list) -> dict:
@@ -102,7 +108,7 @@ def thread_documents(thread_ids: Iterable[int]) -> dict[int, dict | None]:
     """The current document of each thread; None where the thread is gone."""
     thread_ids = list(thread_ids)
     rows = _thread_rows(select(*THREAD_COLUMNS).where(Thread.id.in_(thread_ids)))
-    threads = {row.id: row for row in rows if row.hidden_at is None}  # hidden: not searchable
+    threads = {row.id: row for row in rows if _searchable(row)}
     posts = defaultdict(list)
     for row in _post_rows(threads):
         posts[row.thread_id].append(row)
@@ -135,7 +141,7 @@ def all_documents(chunk: int = 500) -> Iterator[dict]:
         for row in _post_rows(ids):
             posts[row.thread_id].append(row)
         for thread_id in ids:
-            if thread_id not in rows or rows[thread_id].hidden_at is not None:
+            if thread_id not in rows or not _searchable(rows[thread_id]):
                 continue
             yield thread_document(rows[thread_id], posts[thread_id])
             for row in posts[thread_id]:
@@ -146,7 +152,9 @@ def searchable_counts() -> dict:
     """What the index should hold, to compare with what it holds."""
     return {
         "database_threads": db.session.scalar(
-            select(func.count(Thread.id)).where(Thread.hidden_at.is_(None))
+            select(func.count(Thread.id)).where(
+                Thread.hidden_at.is_(None), Thread.deleted_at.is_(None)
+            )
         ),
         "database_posts": db.session.scalar(
             select(func.count(Post.id)).where(Post.hidden_at.is_(None))

@@ -24,6 +24,13 @@ def post_changed(post) -> None:
     outbox.record(THREAD_TASK, post.thread_id)
 
 
+def thread_removed(thread_id: int, post_ids) -> None:
+    """The thread and its posts are gone from the database (purged)."""
+    outbox.record(THREAD_TASK, thread_id)
+    for post_id in post_ids:
+        outbox.record(POST_TASK, post_id)
+
+
 def thread_and_posts_changed(thread) -> None:
     """The whole thread comes back (restored): its post documents were removed with it."""
     thread_changed(thread)
