@@ -1,7 +1,16 @@
 """The shared data model. Every capability imports its models from here."""
 
 from .base import UTCDateTime, utcnow
-from .boards import STILL_OPEN, Board, Category, PostingPolicy, Thread, ThreadStatus, Visibility
+from .boards import (
+    STILL_OPEN,
+    Board,
+    Category,
+    PostingPolicy,
+    Thread,
+    ThreadRedirect,
+    ThreadStatus,
+    Visibility,
+)
 from .moderation import AuditEntry, Report, UserWarning
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
@@ -36,6 +45,7 @@ __all__ = [
     "Subscription",
     "Thread",
     "ThreadAffected",
+    "ThreadRedirect",
     "ThreadStatus",
     "UTCDateTime",
     "User",

@@ -169,3 +169,13 @@ class Thread(db.Model):
     @property
     def reply_count(self) -> int:
         return max(self.post_count - 1, 0)
+
+
+class ThreadRedirect(db.Model):
+    """The address of a thread that was merged into another leads to that one."""
+
+    __tablename__ = "thread_redirects"
+
+    old_thread_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

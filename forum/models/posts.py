@@ -13,7 +13,8 @@ from .base import UTCDateTime, utcnow
 class Post(db.Model):
     __tablename__ = "posts"
     __table_args__ = (
-        Index("ix_posts_thread_order", "thread_id", "id"),
+        # Reading order: by time, so that merged threads interleave their posts.
+        Index("ix_posts_thread_time", "thread_id", "created_at", "id"),
         Index("ix_posts_author_order", "author_id", "id"),
     )
 

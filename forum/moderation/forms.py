@@ -108,6 +108,12 @@ class SuspendForm(ForumForm):
 THREAD_ADDRESS = re.compile(r"(?:/t/)?(\d{1,9})(?:\b|-)")
 
 
+def thread_id_in(text: str) -> int | None:
+    """The thread a moderator pasted: its address, or its number."""
+    match = THREAD_ADDRESS.search(text)
+    return int(match.group(1)) if match else None
+
+
 class DuplicateForm(ForumForm):
     original = StringField(
         _l("The original thread (its address or number)"),
@@ -116,5 +122,23 @@ class DuplicateForm(ForumForm):
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
 
     def original_id(self) -> int | None:
-        match = THREAD_ADDRESS.search(self.original.data)
-        return int(match.group(1)) if match else None
+        return thread_id_in(self.original.data)
+
+
+class MergeForm(ForumForm):
+    other = StringField(
+        _l("The other thread (its address or number)"),
+        validators=[DataRequired(), Length(max=500)],
+    )
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+    def other_id(self) -> int | None:
+        return thread_id_in(self.other.data)
+
+
+class SplitForm(ForumForm):
+    title = StringField(
+        _l("Title of the new thread"), validators=[DataRequired(), ConfiguredLength("TITLE")]
+    )
+    board = IntegerField(_l("Board"), validators=[DataRequired()])
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])

@@ -18,6 +18,7 @@ from ..models import (
     Subscription,
     Thread,
     ThreadAffected,
+    ThreadRedirect,
     User,
     utcnow,
 )
@@ -91,7 +92,7 @@ def _delete_rows(thread: Thread, post_ids: list[int]) -> None:
         (PostRevision, PostRevision.post_id),
     ):
         db.session.execute(delete(model).where(column.in_(post_ids)))
-    for model in (ThreadAffected, Subscription, CaseAssignment, StaffNote, Post):
+    for model in (ThreadAffected, Subscription, CaseAssignment, StaffNote, ThreadRedirect, Post):
         db.session.execute(delete(model).where(model.thread_id == thread_id))
     db.session.execute(delete(Thread).where(Thread.id == thread_id))
 

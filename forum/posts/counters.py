@@ -19,25 +19,38 @@ from ..models import (
 
 
 def recount_all() -> None:
+    recount_threads()
+    recount_boards()
+    recount_users()
+    db.session.commit()
+
+
+def recount_threads(*thread_ids: int) -> None:
+    """Post counts, first and last post (in reading order: by time) and the support
+    figures of the given threads (all when none are given): after posts moved."""
     in_thread = Post.thread_id == Thread.id
+    in_order = select(Post.id).where(in_thread).limit(1)
     db.session.execute(
-        update(Thread).values(
+        _threads(thread_ids).values(
             post_count=select(func.count(Post.id)).where(in_thread).scalar_subquery(),
-            first_post_id=select(func.min(Post.id)).where(in_thread).scalar_subquery(),
-            last_post_id=select(func.max(Post.id)).where(in_thread).scalar_subquery(),
+            first_post_id=in_order.order_by(Post.created_at, Post.id).scalar_subquery(),
+            last_post_id=in_order.order_by(
+                Post.created_at.desc(), Post.id.desc()
+            ).scalar_subquery(),
         )
     )
     db.session.execute(
-        update(Thread).values(
+        _threads(thread_ids).values(
             last_post_at=select(Post.created_at)
             .where(Post.id == Thread.last_post_id)
             .scalar_subquery()
         )
     )
-    recount_boards()
-    _recount_support()
-    recount_users()
-    db.session.commit()
+    _recount_support(thread_ids)
+
+
+def _threads(thread_ids):
+    return update(Thread).where(Thread.id.in_(thread_ids)) if thread_ids else update(Thread)
 
 
 def recount_users(*user_ids: int) -> None:
@@ -82,7 +95,7 @@ def _seconds_between(later, earlier):
     return cast((func.julianday(later) - func.julianday(earlier)) * 86400, Integer)
 
 
-def _recount_support() -> None:
+def _recount_support(thread_ids) -> None:
     """Status and staff timings of every question, as the posting services keep them."""
     in_thread = Post.thread_id == Thread.id
     by_staff = (
@@ -95,7 +108,7 @@ def _recount_support() -> None:
     someone_else_replied = exists().where(in_thread, Post.author_id != Thread.author_id)
     is_question = exists().where(Board.id == Thread.board_id, Board.is_support)
     db.session.execute(
-        update(Thread).values(
+        _threads(thread_ids).values(
             first_staff_reply_at=by_staff.order_by(Post.created_at).limit(1).scalar_subquery(),
             last_staff_reply_at=by_staff.order_by(Post.created_at.desc())
             .limit(1)
@@ -126,7 +139,7 @@ def _recount_support() -> None:
         .scalar_subquery()
     )
     db.session.execute(
-        update(Thread).values(
+        _threads(thread_ids).values(
             waiting_since=case(
                 (~is_question, None),
                 (Thread.last_staff_reply_at.is_(None), Thread.created_at),
@@ -135,7 +148,7 @@ def _recount_support() -> None:
         )
     )
     db.session.execute(
-        update(Thread).values(
+        _threads(thread_ids).values(
             first_staff_reply_seconds=_seconds_between(
                 Thread.first_staff_reply_at, Thread.created_at
             )

@@ -5,7 +5,7 @@ from sqlalchemy.orm import joinedload
 
 from ..access.queries import readable_threads
 from ..extensions import db
-from ..models import Post, Thread
+from ..models import Post, Thread, ThreadRedirect
 from ..pagination import Page, paginate
 
 
@@ -23,6 +23,13 @@ def load_thread(thread_id: int) -> Thread | None:
     )
 
 
+def merged_into(old_thread_id: int) -> int | None:
+    """Where the address of a merged thread leads, if it was merged."""
+    return db.session.scalar(
+        select(ThreadRedirect.thread_id).where(ThreadRedirect.old_thread_id == old_thread_id)
+    )
+
+
 def load_post(post_id: int) -> Post | None:
     return db.session.scalar(
         select(Post)
@@ -36,7 +43,7 @@ def post_page(thread: Thread, page: int, per_page: int) -> Page:
         select(Post)
         .where(Post.thread_id == thread.id)
         .options(joinedload(Post.author))
-        .order_by(Post.id)
+        .order_by(Post.created_at, Post.id)
     )
     return paginate(stmt, page, per_page, total=thread.post_count)
 

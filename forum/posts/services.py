@@ -2,7 +2,7 @@
 updated in SQL so that concurrent writers cannot lose an increment."""
 
 from slugify import slugify
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 
 from ..access import Permission, ensure
 from ..extensions import db
@@ -177,10 +177,19 @@ def _redact_history(actor: User, post: Post, reason: str) -> None:
     audit.record(actor, "post.remove-personal-data", post, reason)
 
 
+def _up_to(earlier, post) -> object:
+    """SQL: `earlier` comes before `post` in reading order (by time, then id; merged
+    threads interleave their posts by time), or is `post`."""
+    return or_(
+        earlier.created_at < post.created_at,
+        and_(earlier.created_at == post.created_at, earlier.id <= post.id),
+    )
+
+
 def position_in_thread(post: Post) -> int:
     """1-based place of the post in its thread, for finding its page."""
     return db.session.scalar(
-        select(func.count(Post.id)).where(Post.thread_id == post.thread_id, Post.id <= post.id)
+        select(func.count(Post.id)).where(Post.thread_id == post.thread_id, _up_to(Post, post))
     )
 
 
@@ -189,7 +198,7 @@ def positions_in_threads(post_ids) -> dict[int, int]:
     earlier = Post.__table__.alias("earlier")
     position = (
         select(func.count(earlier.c.id))
-        .where(earlier.c.thread_id == Post.thread_id, earlier.c.id <= Post.id)
+        .where(earlier.c.thread_id == Post.thread_id, _up_to(earlier.c, Post))
         .scalar_subquery()
     )
     stmt = select(Post.id, position).where(Post.id.in_(list(post_ids)))

@@ -49,7 +49,12 @@ def posting_wait_message() -> str | None:
 @bp.get("/t/<id:thread_id>")
 @bp.get("/t/<id:thread_id>-<slug>")
 def show_thread(thread_id: int, slug: str | None = None):
-    thread = load_or_404(queries.load_thread, thread_id, Permission.THREAD_READ)
+    thread = queries.load_thread(thread_id)
+    if thread is None:
+        if (merged_into := queries.merged_into(thread_id)) is None:
+            abort(404)
+        return redirect(url_for("posts.show_thread", thread_id=merged_into), 301)
+    require(Permission.THREAD_READ, thread)
     page_no = page_number(request.args.get("page"))
     if slug != thread.slug:
         return redirect(thread_url(thread, page=page_no), 301)
