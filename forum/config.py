@@ -50,6 +50,9 @@ class Defaults:
     PASSWORD_MIN_SCORE = 2  # zxcvbn 0..4
     # werkzeug's scrypt defaults (n=2**15, r=8, p=1); the test suite lowers n for speed.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash algorithm, not a password)
+    # A post with a link by an account with fewer published posts than this waits
+    # for a moderator's approval (0: never).
+    LINK_APPROVAL_THRESHOLD = 3
     TITLE_MIN_LENGTH = 5
     TITLE_MAX_LENGTH = 150
     BODY_MAX_LENGTH = 20_000

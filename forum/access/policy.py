@@ -97,6 +97,10 @@ def decide(user, permission: Permission, target=None) -> Decision:
         return HIDDEN
     if thread is not None and thread.is_deleted and not sees_deleted_threads(user):
         return HIDDEN
+    if thread is not None and thread.is_pending and not _sees_held(user, thread):
+        return HIDDEN
+    if isinstance(target, Post) and target.is_pending and not _sees_held(user, target):
+        return HIDDEN
     if permission is Permission.POST_READ and target.is_hidden and not _moderates(user):
         return deny(_l("A moderator hid this post."))
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
@@ -172,6 +176,11 @@ def suspension_notice(user):
     )
 
 
+def _sees_held(user, target) -> bool:
+    """Held for approval: its author and the moderators see it, nobody else."""
+    return _moderates(user) or (user.is_authenticated and target.author_id == user.id)
+
+
 def _moderates(user) -> bool:
     return sees_hidden_threads(user)
 
@@ -237,6 +246,8 @@ def _may_start_thread(user, board: Board) -> Decision:
 
 
 def _may_reply(user, thread: Thread) -> Decision:
+    if thread.is_pending:
+        return deny(_l("This thread is waiting for a moderator's approval."))
     if thread.board.posting_policy == PostingPolicy.READ_ONLY:
         return deny(_l("This board is read-only."))
     if thread.is_locked and not (user.is_moderator or user.is_admin):

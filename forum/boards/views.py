@@ -1,4 +1,4 @@
-from flask import abort, current_app, redirect, render_template, request
+from flask import abort, current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -7,7 +7,7 @@ from ..pagination import page_number
 from ..posts import services as post_services
 from ..posts.forms import NewThreadForm
 from ..posts.markdown import render
-from ..posts.views import posting_wait_message, thread_url
+from ..posts.views import held_message, posting_wait_message, thread_url
 from ..search.views import find_similar
 from . import bp, queries
 
@@ -63,6 +63,8 @@ def new_thread(slug: str):
                 form.body.data,
                 private=may_open_case and form.private.data,
             )
+            if thread.is_pending:
+                flash(held_message(), "info")
             return redirect(thread_url(thread))
     elif form.is_submitted():
         form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))

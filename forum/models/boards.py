@@ -100,6 +100,8 @@ class Thread(db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     deleted_reason: Mapped[str | None] = mapped_column(Text)
+    # Its first post waits for a moderator's approval: only author and moderators see it.
+    pending_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Closed as a duplicate of another thread; the other counts its duplicates, so
     # that only threads that have some look them up.
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id"))
@@ -109,6 +111,9 @@ class Thread(db.Model):
     # A staff-only draft of a public FAQ thread, made from a solved private case.
     is_faq_draft: Mapped[bool] = mapped_column(Boolean, default=False)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Posts waiting for approval (not in post_count): the thread page counts the
+    # ones its viewer sees only when there are any.
+    held_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_post_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     first_post_id: Mapped[int | None] = mapped_column(
@@ -148,11 +153,20 @@ class Thread(db.Model):
     @classmethod
     def listed(cls):
         """SQL: the threads every reader of the board sees, which its counters count."""
-        return cls.is_private.is_(False) & cls.hidden_at.is_(None) & cls.deleted_at.is_(None)
+        return (
+            cls.is_private.is_(False)
+            & cls.hidden_at.is_(None)
+            & cls.deleted_at.is_(None)
+            & cls.pending_at.is_(None)
+        )
 
     @property
     def is_listed(self) -> bool:
-        return not (self.is_private or self.is_hidden or self.is_deleted)
+        return not (self.is_private or self.is_hidden or self.is_deleted or self.is_pending)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.pending_at is not None
 
     @property
     def is_deleted(self) -> bool:

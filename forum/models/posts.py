@@ -16,6 +16,7 @@ class Post(db.Model):
         # Reading order: by time, so that merged threads interleave their posts.
         Index("ix_posts_thread_time", "thread_id", "created_at", "id"),
         Index("ix_posts_author_order", "author_id", "id"),
+        Index("ix_posts_pending", "pending_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,6 +30,9 @@ class Post(db.Model):
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     hidden_reason: Mapped[str | None] = mapped_column(Text)
+    # Held for a moderator's approval (a new account's link): only its author and the
+    # moderators see it; it is counted and indexed once approved.
+    pending_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     thread: Mapped["Thread"] = relationship(foreign_keys=[thread_id])  # noqa: F821
     author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
@@ -36,6 +40,14 @@ class Post(db.Model):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.pending_at is not None
+
+    @property
+    def is_published(self) -> bool:
+        return self.pending_at is None
 
 
 class PostRevision(db.Model):

@@ -33,6 +33,8 @@ def merge(actor: User, one: Thread, other: Thread, reason: str = "") -> Thread:
         raise NotAllowed(_l("Choose another thread to merge with."))
     if one.is_hidden or other.is_hidden:
         raise NotAllowed(_l("Show the hidden thread again before merging it."))
+    if one.is_pending or other.is_pending:
+        raise NotAllowed(_l("Approve the waiting thread before merging it."))
     if (one.is_private, one.is_private and one.author_id) != (
         other.is_private,
         other.is_private and other.author_id,
@@ -125,6 +127,8 @@ def split(
     )
     if not posts or len(posts) != len(set(post_ids)):
         raise NotAllowed(_l("Choose replies of this thread."))
+    if any(post.is_pending for post in posts):
+        raise NotAllowed(_l("Approve or reject the waiting replies first."))
     if thread.first_post_id in {post.id for post in posts}:
         raise NotAllowed(_l("The first post stays with its thread."))
     if thread.is_private and posts[0].author_id != thread.author_id:

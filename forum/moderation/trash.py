@@ -67,13 +67,14 @@ def purge(actor: User, thread: Thread, reason: str = "") -> None:
         before={"title": thread.title, "board": thread.board.name, "posts": len(post_ids)},
     )
     search_tasks.thread_removed(thread.id, post_ids)
-    _delete_rows(thread, post_ids)
+    delete_rows(thread, post_ids)
     recount_boards(thread.board_id)
     recount_users(*author_ids)
     db.session.commit()
 
 
-def _delete_rows(thread: Thread, post_ids: list[int]) -> None:
+def delete_rows(thread: Thread, post_ids: list[int]) -> None:
+    """The thread's rows and everything that hangs on them; the caller recounts."""
     thread_id = thread.id
     db.session.expunge(thread)
     db.session.execute(

@@ -333,4 +333,4 @@ def close_as_duplicate(thread_id: int):
     return _done(_("The thread is closed as a duplicate."), thread_url(thread))
 
 
-from . import thread_views  # noqa: E402, F401  (its routes join this blueprint)
+from . import approval_views, thread_views  # noqa: E402, F401  (their routes join this blueprint)

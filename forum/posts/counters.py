@@ -28,15 +28,23 @@ def recount_all() -> None:
 def recount_threads(*thread_ids: int) -> None:
     """Post counts, first and last post (in reading order: by time) and the support
     figures of the given threads (all when none are given): after posts moved."""
-    in_thread = Post.thread_id == Thread.id
-    in_order = select(Post.id).where(in_thread).limit(1)
+    in_thread = _published_in_thread()
+    any_in_thread = Post.thread_id == Thread.id  # the first post starts it, held or not
+    held = any_in_thread & Post.pending_at.is_not(None)
     db.session.execute(
         _threads(thread_ids).values(
             post_count=select(func.count(Post.id)).where(in_thread).scalar_subquery(),
-            first_post_id=in_order.order_by(Post.created_at, Post.id).scalar_subquery(),
-            last_post_id=in_order.order_by(
-                Post.created_at.desc(), Post.id.desc()
-            ).scalar_subquery(),
+            held_count=select(func.count(Post.id)).where(held).scalar_subquery(),
+            first_post_id=select(Post.id)
+            .where(any_in_thread)
+            .order_by(Post.created_at, Post.id)
+            .limit(1)
+            .scalar_subquery(),
+            last_post_id=select(Post.id)
+            .where(in_thread)
+            .order_by(Post.created_at.desc(), Post.id.desc())
+            .limit(1)
+            .scalar_subquery(),
         )
     )
     db.session.execute(
@@ -47,6 +55,11 @@ def recount_threads(*thread_ids: int) -> None:
         )
     )
     _recount_support(thread_ids)
+
+
+def _published_in_thread():
+    """Posts held for approval are not counted until they are approved."""
+    return (Post.thread_id == Thread.id) & Post.pending_at.is_(None)
 
 
 def _threads(thread_ids):
@@ -61,7 +74,7 @@ def recount_users(*user_ids: int) -> None:
     db.session.execute(
         stmt.values(
             post_count=select(func.count(Post.id))
-            .where(Post.author_id == User.id)
+            .where(Post.author_id == User.id, Post.pending_at.is_(None))
             .scalar_subquery()
         )
     )
@@ -97,7 +110,7 @@ def _seconds_between(later, earlier):
 
 def _recount_support(thread_ids) -> None:
     """Status and staff timings of every question, as the posting services keep them."""
-    in_thread = Post.thread_id == Thread.id
+    in_thread = _published_in_thread()
     by_staff = (
         select(Post.created_at)
         .join(StaffVerification, StaffVerification.user_id == Post.author_id)

@@ -71,6 +71,11 @@ def render(source: str) -> str:
     )
 
 
+def has_links(html: str) -> bool:
+    """Whether a rendered post links anywhere (also bare addresses, which are linked)."""
+    return "<a " in html
+
+
 def quote(author_name: str, source: str) -> str:
     """Markdown that quotes a post, ready to be continued by the person replying."""
     lines = source.strip().splitlines() or [""]

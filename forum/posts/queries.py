@@ -1,9 +1,10 @@
 """Read models for the thread page."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from ..access.queries import readable_threads
+from ..access.policy import sees_hidden_threads
+from ..access.queries import held_for_others, readable_threads
 from ..extensions import db
 from ..models import Post, Thread, ThreadRedirect
 from ..pagination import Page, paginate
@@ -38,14 +39,25 @@ def load_post(post_id: int) -> Post | None:
     )
 
 
-def post_page(thread: Thread, page: int, per_page: int) -> Page:
-    stmt = (
-        select(Post)
-        .where(Post.thread_id == thread.id)
-        .options(joinedload(Post.author))
-        .order_by(Post.created_at, Post.id)
-    )
-    return paginate(stmt, page, per_page, total=thread.post_count)
+def post_page(viewer, thread: Thread, page: int, per_page: int) -> Page:
+    """Posts held for approval show to their authors and the moderators; hidden ones
+    show to everyone (as a placeholder for most)."""
+    stmt = select(Post).where(Post.thread_id == thread.id)
+    total = thread.post_count
+    if sees_hidden_threads(viewer):
+        total += thread.held_count
+    else:
+        stmt = stmt.where(held_for_others(Post, viewer))
+        if thread.held_count and viewer.is_authenticated:
+            total += db.session.scalar(
+                select(func.count(Post.id)).where(
+                    Post.thread_id == thread.id,
+                    Post.pending_at.is_not(None),
+                    Post.author_id == viewer.id,
+                )
+            )
+    stmt = stmt.options(joinedload(Post.author)).order_by(Post.created_at, Post.id)
+    return paginate(stmt, page, per_page, total=total)
 
 
 def duplicates(viewer, thread: Thread) -> list[Thread]:

@@ -1,6 +1,7 @@
 """Writing posts. One user action is one call and one commit; counters are
 updated in SQL so that concurrent writers cannot lose an increment."""
 
+from flask import current_app
 from slugify import slugify
 from sqlalchemy import and_, case, func, or_, select, update
 
@@ -10,7 +11,7 @@ from ..models import AuditEntry, Board, Post, PostRevision, Thread, User, utcnow
 from ..moderation import audit
 from ..search import tasks as search_tasks
 from ..support import workflow
-from .markdown import render
+from .markdown import has_links, render
 
 SLUG_REPLACEMENTS = [
     ["ä", "ae"],
@@ -88,11 +89,14 @@ def create_thread(
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now
     )
+    if needs_approval(actor, post.body_html):
+        post.pending_at = thread.pending_at = now
+        thread.held_count = 1
     db.session.add_all([thread, post])
     db.session.flush()
     thread.first_post_id = post.id
-    _count_new_post(actor, thread, post, new_thread=True)
-    search_tasks.post_changed(post)
+    if post.is_published:
+        publish(actor, thread, post, new_thread=True)
     db.session.commit()
     return thread
 
@@ -124,13 +128,56 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=utcnow()
     )
+    if needs_approval(actor, post.body_html):
+        post.pending_at = post.created_at
     db.session.add(post)
     db.session.flush()
-    _count_new_post(actor, thread, post, new_thread=False)
-    workflow.note_new_post(actor, thread, post)
-    search_tasks.post_changed(post)
+    if post.is_published:
+        publish(actor, thread, post, new_thread=False)
+    else:
+        count_held(thread, +1)
     db.session.commit()
     return post
+
+
+def needs_approval(author: User, body_html: str) -> bool:
+    """A post with a link by an account with fewer published posts than the setting
+    waits for a moderator (spam). Staff, moderators, admins and verified customers
+    are known people and never wait."""
+    threshold = current_app.config["LINK_APPROVAL_THRESHOLD"]
+    if threshold <= 0 or author.post_count >= threshold:
+        return False
+    if author.is_staff or author.is_moderator or author.is_admin or author.is_verified_customer:
+        return False
+    return has_links(body_html)
+
+
+def count_held(thread: Thread, change: int) -> None:
+    """Posts waiting for approval in the thread, for its page's pagination."""
+    db.session.execute(
+        update(Thread).where(Thread.id == thread.id).values(held_count=Thread.held_count + change)
+    )
+
+
+def release(post: Post) -> None:
+    """A held post (and the thread it started) joins the forum as if just posted."""
+    thread = post.thread
+    starts_thread = post.id == thread.first_post_id
+    post.pending_at = None
+    if starts_thread:
+        thread.pending_at = None
+    count_held(thread, -1)
+    db.session.flush()
+    publish(post.author, thread, post, new_thread=starts_thread)
+
+
+def publish(author: User, thread: Thread, post: Post, new_thread: bool) -> None:
+    """What a post that everyone may see sets off: counters, the support workflow and
+    the search index. At once for most posts; at approval for held ones."""
+    _count_new_post(author, thread, post, new_thread=new_thread)
+    if not new_thread:
+        workflow.note_new_post(author, thread, post)
+    search_tasks.post_changed(post)
 
 
 def edit_post(
@@ -179,10 +226,14 @@ def _redact_history(actor: User, post: Post, reason: str) -> None:
 
 def _up_to(earlier, post) -> object:
     """SQL: `earlier` comes before `post` in reading order (by time, then id; merged
-    threads interleave their posts by time), or is `post`."""
-    return or_(
-        earlier.created_at < post.created_at,
-        and_(earlier.created_at == post.created_at, earlier.id <= post.id),
+    threads interleave their posts by time), or is `post`. Posts held for approval
+    are not on most readers' pages and do not push others back."""
+    return and_(
+        or_(
+            earlier.created_at < post.created_at,
+            and_(earlier.created_at == post.created_at, earlier.id <= post.id),
+        ),
+        or_(earlier.pending_at.is_(None), earlier.id == post.id),
     )
 
 

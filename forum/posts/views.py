@@ -1,4 +1,13 @@
-from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -13,6 +22,14 @@ from ..urls import parse_id
 from . import bp, queries, services
 from .forms import EditPostForm, ReplyForm
 from .markdown import quote, render
+
+
+def held_message() -> str:
+    """Told to the author of a post that waits for approval."""
+    return _(
+        "Your post contains a link and is waiting for a moderator's approval. "
+        "Until then only you can see it."
+    )
 
 
 def thread_url(thread: Thread, page: int = 1, post: Post | None = None, **kwargs) -> str:
@@ -58,7 +75,7 @@ def show_thread(thread_id: int, slug: str | None = None):
     page_no = page_number(request.args.get("page"))
     if slug != thread.slug:
         return redirect(thread_url(thread, page=page_no), 301)
-    page = queries.post_page(thread, page_no, current_app.config["POSTS_PER_PAGE"])
+    page = queries.post_page(current_user, thread, page_no, current_app.config["POSTS_PER_PAGE"])
     if page.page > page.pages:
         return redirect(thread_url(thread, page=page.pages))
     may_reply = can(current_user, Permission.THREAD_REPLY, thread)
@@ -81,6 +98,8 @@ def permalink(post_id: int):
     if post is None:
         abort(404)
     require(Permission.THREAD_READ, post.thread)
+    if post.is_pending:  # unknown to all but its author and the moderators
+        require(Permission.POST_READ, post)
     return redirect(post_url(post))
 
 
@@ -103,6 +122,8 @@ def reply(thread_id: int):
             status = 429
         else:
             post = services.reply(current_user, thread, form.body.data)
+            if post.is_pending:
+                flash(held_message(), "info")
             return redirect(post_url(post))
     elif form.is_submitted():
         form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))

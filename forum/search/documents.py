@@ -29,6 +29,7 @@ THREAD_COLUMNS = (
     Thread.id,
     Thread.hidden_at,
     Thread.deleted_at,
+    Thread.pending_at,
     Thread.title,
     Thread.board_id,
     Thread.author_id,
@@ -46,11 +47,11 @@ def _thread_rows(stmt):
 
 
 def searchable_posts():
-    """What is searchable of posts: everything not hidden by a moderator."""
+    """What is searchable of posts: neither hidden by a moderator nor held for approval."""
     return (
         select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
         .join(User, Post.author_id == User.id)
-        .where(Post.hidden_at.is_(None))
+        .where(Post.hidden_at.is_(None), Post.pending_at.is_(None))
     )
 
 
@@ -63,8 +64,8 @@ def _post_rows(thread_ids: Iterable[int]):
 
 
 def _searchable(thread) -> bool:
-    """Hidden and deleted threads are found by nobody: not indexed at all."""
-    return thread.hidden_at is None and thread.deleted_at is None
+    """Hidden, deleted and held threads are found by nobody: not indexed at all."""
+    return thread.hidden_at is None and thread.deleted_at is None and thread.pending_at is None
 
 
 def thread_document(thread, posts: list) -> dict:
@@ -153,10 +154,12 @@ def searchable_counts() -> dict:
     return {
         "database_threads": db.session.scalar(
             select(func.count(Thread.id)).where(
-                Thread.hidden_at.is_(None), Thread.deleted_at.is_(None)
+                Thread.hidden_at.is_(None),
+                Thread.deleted_at.is_(None),
+                Thread.pending_at.is_(None),
             )
         ),
         "database_posts": db.session.scalar(
-            select(func.count(Post.id)).where(Post.hidden_at.is_(None))
+            select(func.count(Post.id)).where(Post.hidden_at.is_(None), Post.pending_at.is_(None))
         ),
     }

@@ -30,6 +30,8 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
         raise NotInThread
     if post.is_hidden:  # its content would show in the solution box
         raise NotAllowed(_l("A hidden post cannot be the solution."))
+    if post.is_pending:
+        raise NotAllowed(_l("A post waiting for approval cannot be the solution."))
     thread.solution_post_id = post.id
     thread.status = ThreadStatus.SOLVED
     search_tasks.thread_changed(thread)

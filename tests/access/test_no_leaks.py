@@ -1,7 +1,8 @@
 """What someone may not see does not exist for them.
 
 A unique marker sits in every private place: a customers-only board, a staff-only
-board, a private case in a public board, and an internal staff note. Each role
+board, a private case in a public board, an internal staff note, a new account's
+posts waiting for approval, and a thread a moderator deleted. Each role
 then follows every link reachable from the home page and tries the known URLs;
 no marker may appear in any answer the role may not see."""
 
@@ -11,6 +12,7 @@ from collections import deque
 import pytest
 
 from forum.models import Visibility, utcnow
+from forum.moderation import trash
 from forum.posts import services as posts
 from forum.staff import services as staff_services
 
@@ -21,15 +23,18 @@ MARKERS = {
     "staff_board": "MARKER-INTERNBEREICH",
     "case": "MARKER-PRIVATFALL",
     "note": "MARKER-INTERNE-NOTIZ",
+    "held": "MARKER-WARTET",
+    "deleted": "MARKER-GELOESCHT",
 }
 SEES = {
     "guest": set(),
     "member": set(),
+    "newcomer": {"held"},
     "owner": {"customers", "case"},
     "other_customer": {"customers"},
     "staff": {"customers", "staff_board", "case", "note"},
-    "moderator": {"customers", "case"},
-    "admin": {"customers", "staff_board", "case", "note"},
+    "moderator": {"customers", "case", "held"},
+    "admin": {"customers", "staff_board", "case", "note", "held", "deleted"},
     "banned": set(),
 }
 LINK = re.compile(r'href="(/[^"#]*)')
@@ -41,6 +46,7 @@ SKIP = re.compile(r"^/(static|logout|language)")
 def world(app):
     people = {
         "member": make_user("mitglied"),
+        "newcomer": make_user("neuling"),
         "owner": make_user("fallkundin", customer=True),
         "other_customer": make_user("anderer", customer=True),
         "staff": make_user("service", staff=True),
@@ -65,7 +71,17 @@ def world(app):
             people["owner"], public, f"Titel {MARKERS['case']}", f"Text {MARKERS['case']}",
             private=True,
         ),
+        "held": posts.create_thread(
+            people["newcomer"], public, f"Titel {MARKERS['held']}",
+            f"Siehe https://example.com/angebot {MARKERS['held']}",
+        ),
+        "deleted": make_thread(
+            public, people["member"], f"Titel {MARKERS['deleted']}",
+            f"Text {MARKERS['deleted']}",
+        ),
     }  # fmt: skip
+    posts.reply(people["newcomer"], everyday, f"Link https://example.com {MARKERS['held']}")
+    trash.delete_thread(people["moderator"], places["deleted"], "Doppelt")
     posts.reply(people["staff"], places["case"], f"Antwort {MARKERS['case']}")
     posts.reply(people["owner"], places["customers"], "Ich auch")
     staff_services.add_note(people["staff"], everyday, f"Ticket {MARKERS['note']}")
