@@ -18,6 +18,7 @@ def _post_urls(app, forum):
         "user_id": forum.staff.id,
         "slug": forum.board.slug,
         "username": forum.member.username,
+        "board_id": forum.board.id,
     }
     urls = []
     for rule in app.url_map.iter_rules():

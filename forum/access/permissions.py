@@ -5,6 +5,8 @@ from enum import StrEnum
 
 class Permission(StrEnum):
     AUDIT_READ = "admin:audit:read"
+    ADMIN_AREA = "admin:area"
+    BOARD_MODERATORS_MANAGE = "admin:board-moderators"
     BOARD_READ = "board:read"
     CASE_ASSIGN = "case:assign"
     CASE_HISTORY_READ = "case:history:read"
@@ -36,7 +38,9 @@ class Permission(StrEnum):
 # Permissions about the forum as a whole: checked without a target.
 GLOBAL_PERMISSIONS = frozenset(
     {
+        Permission.ADMIN_AREA,
         Permission.AUDIT_READ,
+        Permission.BOARD_MODERATORS_MANAGE,
         Permission.CUSTOMER_VERIFY,
         Permission.OFFICIAL_NAME,
         Permission.REPORT_QUEUE,

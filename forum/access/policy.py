@@ -23,7 +23,19 @@ def sees_all_private_cases(user) -> bool:
 
 
 def sees_hidden_threads(user) -> bool:
+    """Moderates every board: sees hidden and held content everywhere."""
     return not user.is_banned and (user.is_moderator or user.is_admin)
+
+
+def moderates(user, board: Board | None = None) -> bool:
+    """Moderators and admins everywhere; board moderators in their boards."""
+    if sees_hidden_threads(user):
+        return True
+    return board is not None and not user.is_banned and board.id in user.moderated_board_ids
+
+
+def moderates_anything(user) -> bool:
+    return sees_hidden_threads(user) or (not user.is_banned and bool(user.moderated_board_ids))
 
 
 def sees_deleted_threads(user) -> bool:
@@ -93,15 +105,15 @@ def decide(user, permission: Permission, target=None) -> Decision:
     thread = _thread_of(target)
     if thread is not None and thread.is_private and not _may_see_case(user, thread):
         return HIDDEN
-    if thread is not None and thread.is_hidden and not _moderates(user):
+    if thread is not None and thread.is_hidden and not moderates(user, board):
         return HIDDEN
     if thread is not None and thread.is_deleted and not sees_deleted_threads(user):
         return HIDDEN
-    if thread is not None and thread.is_pending and not _sees_held(user, thread):
+    if thread is not None and thread.is_pending and not _sees_held(user, board, thread):
         return HIDDEN
-    if isinstance(target, Post) and target.is_pending and not _sees_held(user, target):
+    if isinstance(target, Post) and target.is_pending and not _sees_held(user, board, target):
         return HIDDEN
-    if permission is Permission.POST_READ and target.is_hidden and not _moderates(user):
+    if permission is Permission.POST_READ and target.is_hidden and not moderates(user, board):
         return deny(_l("A moderator hid this post."))
     if permission in (Permission.BOARD_READ, Permission.THREAD_READ, Permission.POST_READ):
         return ALLOW
@@ -110,7 +122,7 @@ def decide(user, permission: Permission, target=None) -> Decision:
 
     if permission in (Permission.POST_HIDE, Permission.THREAD_MODERATE):
         # Tools that do not exist for anyone else (404), staff included.
-        return ALLOW if _moderates(user) else HIDDEN
+        return ALLOW if moderates(user, board) else HIDDEN
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
     if user.is_suspended:  # reads, but does nothing else until the date
@@ -142,7 +154,10 @@ def _decide_global(user, permission: Permission) -> Decision:
     staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
-    if permission in (Permission.REPORT_QUEUE, Permission.USER_MODERATE) and _moderates(user):
+    if permission is Permission.REPORT_QUEUE and moderates_anything(user):
+        return ALLOW
+    # Suspensions and bans reach the whole forum: not for moderators of single boards.
+    if permission is Permission.USER_MODERATE and sees_hidden_threads(user):
         return ALLOW
     if permission in _ADMIN_ONLY and user.is_admin:
         return ALLOW
@@ -150,6 +165,8 @@ def _decide_global(user, permission: Permission) -> Decision:
 
 
 _ADMIN_ONLY = (
+    Permission.ADMIN_AREA,
+    Permission.BOARD_MODERATORS_MANAGE,
     Permission.STAFF_VERIFY,
     Permission.SEARCH_ADMIN,
     Permission.AUDIT_READ,
@@ -176,17 +193,13 @@ def suspension_notice(user):
     )
 
 
-def _sees_held(user, target) -> bool:
+def _sees_held(user, board: Board, target) -> bool:
     """Held for approval: its author and the moderators see it, nobody else."""
-    return _moderates(user) or (user.is_authenticated and target.author_id == user.id)
-
-
-def _moderates(user) -> bool:
-    return sees_hidden_threads(user)
+    return moderates(user, board) or (user.is_authenticated and target.author_id == user.id)
 
 
 def _may_solve(user, thread: Thread) -> Decision:
-    if user.is_moderator or user.is_admin:
+    if moderates(user, thread.board):
         return ALLOW
     if not (user.is_staff or thread.author_id == user.id):
         return deny(_l("Only the person who asked, staff and moderators can mark a solution."))
@@ -206,7 +219,7 @@ def _may_report_affected(user, thread: Thread) -> Decision:
 
 
 def _may_close(user, thread: Thread) -> Decision:
-    if user.is_moderator or user.is_admin:
+    if moderates(user, thread.board):
         return ALLOW
     return deny(_l("Only moderators can close questions."))
 
@@ -250,13 +263,13 @@ def _may_reply(user, thread: Thread) -> Decision:
         return deny(_l("This thread is waiting for a moderator's approval."))
     if thread.board.posting_policy == PostingPolicy.READ_ONLY:
         return deny(_l("This board is read-only."))
-    if thread.is_locked and not (user.is_moderator or user.is_admin):
+    if thread.is_locked and not moderates(user, thread.board):
         return deny(_l("This thread is locked. New replies are not possible."))
     return ALLOW
 
 
 def _may_edit(user, post: Post) -> Decision:
-    if user.is_moderator or user.is_admin:
+    if moderates(user, post.thread.board):
         return ALLOW
     if post.author_id != user.id:
         return deny(_l("You can only edit your own posts."))

@@ -1,6 +1,6 @@
 """SQL twins of `decide(user, READ, ...)`: every list, count and page filters through these."""
 
-from sqlalchemy import Select, or_
+from sqlalchemy import Select, and_, false, or_, true
 
 from ..models import Board, Post, Thread
 from .policy import (
@@ -19,7 +19,8 @@ def readable_threads(user, stmt: Select) -> Select:
     """`stmt` selects from Thread; the board is joined here."""
     stmt = readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
     if not sees_hidden_threads(user):
-        stmt = stmt.where(Thread.hidden_at.is_(None), held_for_others(Thread, user))
+        shown = and_(Thread.hidden_at.is_(None), held_for_others(Thread, user))
+        stmt = stmt.where(or_(shown, in_moderated_boards(user)))
     if not sees_deleted_threads(user):
         stmt = stmt.where(Thread.deleted_at.is_(None))
     return stmt if sees_all_private_cases(user) else stmt.where(visible_cases(user))
@@ -45,4 +46,20 @@ def readable_posts(user, stmt: Select) -> Select:
     stmt = readable_threads(user, stmt.join(Thread, Post.thread_id == Thread.id))
     if sees_hidden_threads(user):
         return stmt
-    return stmt.where(Post.hidden_at.is_(None), held_for_others(Post, user))
+    shown = and_(Post.hidden_at.is_(None), held_for_others(Post, user))
+    return stmt.where(or_(shown, in_moderated_boards(user)))
+
+
+def moderated_posts(user, stmt: Select) -> Select:
+    """`readable_posts` limited to the boards the user moderates: for the queues."""
+    return readable_posts(user, stmt).where(in_moderated_boards(user))
+
+
+def in_moderated_boards(user):
+    """SQL: the thread is in a board the user moderates (always true for moderators of
+    every board). Selects that use it have joined Thread."""
+    if sees_hidden_threads(user):
+        return true()
+    if user.is_banned or not user.moderated_board_ids:
+        return false()
+    return Thread.board_id.in_(sorted(user.moderated_board_ids))

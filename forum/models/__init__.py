@@ -4,6 +4,7 @@ from .base import UTCDateTime, utcnow
 from .boards import (
     STILL_OPEN,
     Board,
+    BoardModerator,
     Category,
     PostingPolicy,
     Thread,
@@ -29,6 +30,7 @@ __all__ = [
     "STILL_OPEN",
     "AuditEntry",
     "Board",
+    "BoardModerator",
     "CaseAssignment",
     "Category",
     "CustomerLinkUse",

@@ -193,3 +193,17 @@ class ThreadRedirect(db.Model):
     old_thread_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BoardModerator(db.Model):
+    """A moderator of one board: moderation tools there, and nowhere else."""
+
+    __tablename__ = "board_moderators"
+
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    board: Mapped[Board] = relationship()
+    user: Mapped["User"] = relationship(foreign_keys=[user_id])  # noqa: F821

@@ -9,15 +9,17 @@ import secrets
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 
 from flask import current_app, has_app_context
 from flask_login import AnonymousUserMixin, UserMixin
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, and_, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, and_, select, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
+from .boards import BoardModerator
 
 
 def mask_customer_number(number: str) -> str:
@@ -90,6 +92,7 @@ class RoleMixin:
 
 class Guest(RoleMixin, AnonymousUserMixin):
     id = None
+    moderated_board_ids = frozenset()
     banned_at = None
     suspended_until = None
     is_admin = False
@@ -112,6 +115,8 @@ class User(RoleMixin, UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Moderates some boards only (board_moderators); spares everyone else the lookup.
+    is_board_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
     # A banned account cannot log in; its sessions end; its content stays.
     banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ban_reason: Mapped[str | None] = mapped_column(Text)
@@ -161,6 +166,15 @@ class User(RoleMixin, UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_nonce}"
+
+    @cached_property
+    def moderated_board_ids(self) -> frozenset[int]:
+        """The boards this account moderates as a board moderator (loaded once per
+        request, and only for board moderators)."""
+        if not self.is_board_moderator:
+            return frozenset()
+        stmt = select(BoardModerator.board_id).where(BoardModerator.user_id == self.id)
+        return frozenset(db.session.scalars(stmt))
 
     @property
     def name(self) -> str:

@@ -5,7 +5,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
 from ..access import Permission, ensure
-from ..access.queries import readable_posts
+from ..access.queries import moderated_posts
 from ..extensions import db
 from ..models import Post, PostRevision, Report, Thread, User
 from ..pagination import Page, paginate
@@ -47,7 +47,7 @@ def reject(actor: User, post: Post, reason: str) -> None:
 
 
 def _held(moderator: User):
-    return readable_posts(moderator, select(Post)).where(Post.pending_at.is_not(None))
+    return moderated_posts(moderator, select(Post)).where(Post.pending_at.is_not(None))
 
 
 def queue_page(moderator: User, page: int, per_page: int) -> Page:

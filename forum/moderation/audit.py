@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEntry, Post, PostRevision, Thread, User
+from ..models import AuditEntry, Board, Post, PostRevision, Thread, User
 from ..pagination import Page, paginate
 
-TARGET_TYPES = {Post: "post", Thread: "thread", User: "user"}
+TARGET_TYPES = {Board: "board", Post: "post", Thread: "thread", User: "user"}
 
 
 def record(actor: User, action: str, target, reason: str = "", before=None, after=None) -> None:

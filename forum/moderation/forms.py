@@ -38,7 +38,8 @@ class HidePostForm(ForumForm):
 
     def shown_reason(self) -> str:
         label = str(dict(HIDE_REASONS)[self.reason.data])
-        return f"{label}: {self.note.data.strip()}" if self.note.data.strip() else label
+        note = (self.note.data or "").strip()  # absent when the form leaves it out
+        return f"{label}: {note}" if note else label
 
 
 class LockForm(ForumForm):
@@ -140,5 +141,11 @@ class SplitForm(ForumForm):
     title = StringField(
         _l("Title of the new thread"), validators=[DataRequired(), ConfiguredLength("TITLE")]
     )
+    board = IntegerField(_l("Board"), validators=[DataRequired()])
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])
+
+
+class BoardModeratorForm(ForumForm):
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=100)])
     board = IntegerField(_l("Board"), validators=[DataRequired()])
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=REASON_MAX_LENGTH)])

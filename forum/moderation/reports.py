@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from ..access import Permission, ensure
-from ..access.queries import readable_posts
+from ..access.queries import moderated_posts
 from ..extensions import db
 from ..models import Post, Report, Thread, User, utcnow
 from ..pagination import Page
@@ -62,15 +62,17 @@ def hide_reported(moderator: User, post: Post, reason: str, note: str) -> None:
 
 
 def queue_page(moderator: User, page: int, per_page: int) -> Page:
-    """Reported posts the moderator may see, the longest-waiting first, each with all
-    its open reports."""
+    """Reported posts in the boards the moderator moderates, the longest-waiting first,
+    each with all its open reports."""
     waiting = (
         select(Report.post_id, func.min(Report.created_at).label("first"))
         .where(Report.resolved_at.is_(None))
         .group_by(Report.post_id)
         .subquery()
     )
-    visible = readable_posts(moderator, select(Post.id).join(waiting, waiting.c.post_id == Post.id))
+    visible = moderated_posts(
+        moderator, select(Post.id).join(waiting, waiting.c.post_id == Post.id)
+    )
     total = db.session.scalar(select(func.count()).select_from(visible.subquery()))
     ids = list(
         db.session.scalars(

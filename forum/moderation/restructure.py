@@ -5,7 +5,7 @@ thread it was merged into."""
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, insert, select, update
 
-from ..access import NotAllowed, Permission, decide, ensure
+from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
 from ..models import (
     Board,
@@ -22,6 +22,7 @@ from ..posts.counters import recount_boards, recount_threads
 from ..posts.services import slug_for
 from ..search import tasks as search_tasks
 from . import audit
+from .services import ensure_target_board
 
 
 def merge(actor: User, one: Thread, other: Thread, reason: str = "") -> Thread:
@@ -116,8 +117,7 @@ def split(
     """The chosen replies become a new thread, started by the author of the earliest
     of them. A private case's replies stay private to the same customer."""
     ensure(actor, Permission.THREAD_MODERATE, thread)
-    if not decide(actor, Permission.BOARD_READ, board).allowed:
-        raise NotAllowed(_l("You cannot move threads into that board."))
+    ensure_target_board(actor, board)
     posts = list(
         db.session.scalars(
             select(Post)

@@ -4,6 +4,7 @@ entry and index tasks, and commits once."""
 from flask_babel import lazy_gettext as _l
 
 from ..access import NotAllowed, Permission, decide, ensure
+from ..access.policy import moderates
 from ..extensions import db
 from ..models import Board, Post, Thread, ThreadStatus, User, utcnow
 from ..posts.counters import recount_boards
@@ -86,8 +87,7 @@ def move(actor: User, thread: Thread, board: Board, reason: str = "") -> None:
     """To a board the moderator may read; both boards' counters follow, and search
     sees the thread with its new board's audience."""
     ensure(actor, Permission.THREAD_MODERATE, thread)
-    if not decide(actor, Permission.BOARD_READ, board).allowed:
-        raise NotAllowed(_l("You cannot move threads into that board."))
+    ensure_target_board(actor, board)
     if board.id == thread.board_id:
         return
     old_board = thread.board
@@ -97,6 +97,12 @@ def move(actor: User, thread: Thread, board: Board, reason: str = "") -> None:
     recount_boards(old_board.id, board.id)
     search_tasks.thread_changed(thread)
     db.session.commit()
+
+
+def ensure_target_board(actor: User, board: Board) -> None:
+    """Threads move only into boards the moderator reads and moderates."""
+    if not (decide(actor, Permission.BOARD_READ, board).allowed and moderates(actor, board)):
+        raise NotAllowed(_l("You cannot move threads into that board."))
 
 
 def hide_thread(actor: User, thread: Thread, reason: str) -> None:

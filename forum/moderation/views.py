@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..access import NotAllowed, Permission, load_or_404, require
+from ..access.policy import moderates
 from ..auth.services import find_account
 from ..boards.queries import board_by_id, board_index
 from ..pagination import page_number
@@ -37,6 +38,15 @@ from .forms import (
 bp = Blueprint("moderation", __name__)
 
 
+def _boards_to_move_to():
+    """The boards the moderator may move threads into, by category."""
+    grouped = (
+        (category, [board for board in boards if moderates(current_user, board)])
+        for category, boards in board_index(current_user)
+    )
+    return [(category, boards) for category, boards in grouped if boards]
+
+
 @bp.app_context_processor
 def _moderation_choices():
     """The reasons offered by the hide form inside every post's tools."""
@@ -44,7 +54,7 @@ def _moderation_choices():
         "hide_reasons": HIDE_REASONS,
         "report_reasons": REPORT_REASONS,
         # Called only where a moderator sees the thread tools.
-        "boards_to_move_to": lambda: board_index(current_user),
+        "boards_to_move_to": _boards_to_move_to,
         "unseen_warnings": users.unseen_warnings,
         "suspension_days": users.SUSPENSION_DAYS,
     }
@@ -333,4 +343,4 @@ def close_as_duplicate(thread_id: int):
     return _done(_("The thread is closed as a duplicate."), thread_url(thread))
 
 
-from . import approval_views, thread_views  # noqa: E402, F401  (their routes join this blueprint)
+from . import admin_views, approval_views, thread_views  # noqa: E402, F401  (routes of this blueprint)

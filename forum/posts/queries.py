@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from ..access.policy import sees_hidden_threads
+from ..access.policy import moderates
 from ..access.queries import held_for_others, readable_threads
 from ..extensions import db
 from ..models import Post, Thread, ThreadRedirect
@@ -44,7 +44,7 @@ def post_page(viewer, thread: Thread, page: int, per_page: int) -> Page:
     show to everyone (as a placeholder for most)."""
     stmt = select(Post).where(Post.thread_id == thread.id)
     total = thread.post_count
-    if sees_hidden_threads(viewer):
+    if moderates(viewer, thread.board):
         total += thread.held_count
     else:
         stmt = stmt.where(held_for_others(Post, viewer))
