@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import ConfiguredLength, ForumForm
 from .services import REASON_MAX_LENGTH
+from .users import SUSPENSION_DAYS
 
 HIDE_REASONS = [
     ("spam", _l("Spam")),
@@ -66,16 +67,46 @@ class ReportForm(ForumForm):
 
 
 class ResolveReportForm(HidePostForm):
-    """Hide (with a reason, as the hide form) or dismiss, with a note for the log."""
+    """One decision about a reported post, with a note for the log: hide it (with a
+    reason, as the hide form), close the reports after editing it, warn or suspend
+    its author (with a message the author sees), or dismiss the reports."""
 
     decision = SelectField(
         _l("Decision"),
         choices=[
             SelectChoice("hide", _l("Hide the post")),
+            SelectChoice("edited", _l("Edited: close the reports")),
+            SelectChoice("warn", _l("Warn the author")),
+            SelectChoice("suspend", _l("Suspend the author")),
             SelectChoice("dismiss", _l("Dismiss the reports")),
         ],
         validators=[DataRequired()],
     )
+    reason = SelectField(
+        _l("Reason"),
+        choices=[SelectChoice(value, label) for value, label in HIDE_REASONS],
+        validators=[Optional()],
+    )
+    message = TextAreaField(
+        _l("Message (the author sees it)"),
+        validators=[Optional(), Length(max=REASON_MAX_LENGTH)],
+    )
+    days = IntegerField(_l("Days"), validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        decision = self.decision.data
+        if decision == "hide" and not self.reason.data:
+            self.reason.errors.append(_l("Choose a reason."))
+            return False
+        if decision in ("warn", "suspend") and not (self.message.data or "").strip():
+            self.message.errors.append(_l("Write what the author is told."))
+            return False
+        if decision == "suspend" and self.days.data not in SUSPENSION_DAYS:
+            self.days.errors.append(_l("Choose how long."))
+            return False
+        return True
 
 
 class RenameForm(ForumForm):

@@ -6,12 +6,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from ..access import Permission, ensure
+from ..access import NotAllowed, Permission, ensure
 from ..access.queries import moderated_posts
 from ..extensions import db
 from ..models import Post, Report, Thread, User, utcnow
 from ..pagination import Page
-from . import audit, services
+from . import audit, services, users
 
 
 class AlreadyReported(Exception):
@@ -38,27 +38,59 @@ def _open_reports(post: Post):
     )
 
 
+def _close(moderator: User, post: Post, resolution: str, note: str) -> None:
+    """Closes every open report of the post, in the caller's transaction."""
+    db.session.execute(
+        _open_reports(post).values(
+            resolved_at=utcnow(), resolved_by_id=moderator.id, resolution=resolution, note=note
+        )
+    )
+
+
 def dismiss(moderator: User, post: Post, note: str) -> None:
     """Nothing to do about the post: the reports are closed with a note."""
     ensure(moderator, Permission.POST_HIDE, post)
-    db.session.execute(
-        _open_reports(post).values(
-            resolved_at=utcnow(), resolved_by_id=moderator.id, resolution="dismissed", note=note
-        )
-    )
+    _close(moderator, post, "dismissed", note)
     audit.record(moderator, "report.dismiss", post, note)
+    db.session.commit()
+
+
+def close_as_edited(moderator: User, post: Post, note: str) -> None:
+    """The moderator edited the post (audited with the edit); its reports are done."""
+    ensure(moderator, Permission.POST_HIDE, post)
+    _close(moderator, post, "edited", note)
+    audit.record(moderator, "report.edited", post, note)
     db.session.commit()
 
 
 def hide_reported(moderator: User, post: Post, reason: str, note: str) -> None:
     """Hides the post (audited there) and closes its reports."""
-    db.session.execute(
-        _open_reports(post).values(
-            resolved_at=utcnow(), resolved_by_id=moderator.id, resolution="hidden", note=note
-        )
-    )
+    _close(moderator, post, "hidden", note)
     services.hide_post(moderator, post, reason)  # checks the policy; commits both
     db.session.commit()  # (the post may have been hidden already)
+
+
+def warn_author(moderator: User, post: Post, text: str, note: str) -> None:
+    """Warns the post's author (audited there) and closes the post's reports."""
+    ensure(moderator, Permission.POST_HIDE, post)
+    _close(moderator, post, "author-warned", note)
+    _or_roll_back(lambda: users.warn(moderator, post.author, text))
+
+
+def suspend_author(moderator: User, post: Post, days: int, reason: str, note: str) -> None:
+    ensure(moderator, Permission.POST_HIDE, post)
+    _close(moderator, post, "author-suspended", note)
+    _or_roll_back(lambda: users.suspend(moderator, post.author, days, reason))
+
+
+def _or_roll_back(action) -> None:
+    """Runs a service that commits the closed reports with its own change; if the
+    policy refuses it, the reports stay open."""
+    try:
+        action()
+    except NotAllowed:
+        db.session.rollback()
+        raise
 
 
 def queue_page(moderator: User, page: int, per_page: int) -> Page:

@@ -9,6 +9,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..access import NotAllowed, Permission, load_or_404, require
@@ -174,15 +175,34 @@ def resolve_report(post_id: int):
     require(Permission.REPORT_QUEUE)
     post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
     form = _form_or_400(ResolveReportForm())
-    note = (form.note.data or "").strip()
-    if form.decision.data == "hide":
-        reports.hide_reported(current_user, post, form.shown_reason(), note)
-        message = _("The post is hidden and its reports are closed.")
-    else:
-        reports.dismiss(current_user, post, note)
-        message = _("The reports are dismissed.")
-    flash(message, "success")
+    note, decision = (form.note.data or "").strip(), form.decision.data
+    if decision in ("warn", "suspend"):
+        require(Permission.USER_MODERATE)
+    to_author = (form.message.data or "").strip()
+    try:
+        if decision == "hide":
+            reports.hide_reported(current_user, post, form.shown_reason(), note)
+        elif decision == "edited":
+            reports.close_as_edited(current_user, post, note)
+        elif decision == "warn":
+            reports.warn_author(current_user, post, to_author, note)
+        elif decision == "suspend":
+            reports.suspend_author(current_user, post, form.days.data, to_author, note)
+        else:
+            reports.dismiss(current_user, post, note)
+    except NotAllowed as refused:
+        abort(403, description=str(refused.reason))
+    flash(str(RESOLVED_MESSAGES[decision]), "success")
     return redirect(url_for("moderation.report_queue"))
+
+
+RESOLVED_MESSAGES = {
+    "hide": _l("The post is hidden and its reports are closed."),
+    "edited": _l("The reports of the edited post are closed."),
+    "warn": _l("The author is warned and the reports are closed."),
+    "suspend": _l("The author is suspended and the reports are closed."),
+    "dismiss": _l("The reports are dismissed."),
+}
 
 
 @bp.get("/reports/mine")

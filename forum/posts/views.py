@@ -18,7 +18,7 @@ from ..models import Post, Thread
 from ..pagination import page_number
 from ..staff.queries import staff_context
 from ..support.queries import question_context
-from ..urls import parse_id
+from ..urls import parse_id, safe_next
 from . import bp, queries, services
 from .forms import EditPostForm, ReplyForm
 from .markdown import quote, render
@@ -159,7 +159,8 @@ def edit(post_id: int):
                 (form.reason.data or "").strip(),
                 remove_personal_data=moderates and form.remove_personal_data.data,
             )
-            return redirect(post_url(post))
+            # Back to where the edit started (the report queue), else to the post.
+            return redirect(safe_next(request.args.get("next"), post_url(post)))
     elif form.is_submitted():
         form.form_errors.append(
             _("Your changes were not saved yet. Please check the marked fields.")

@@ -37,8 +37,9 @@ def test_report_hide_and_placeholder(app, live_server, new_page):
     moderator.goto(f"{live_server}/moderation/reports")
     entry = moderator.locator(".report", has_text="Router tauschen?")
     expect(entry).to_contain_text("Spam oder Werbung")
+    entry.locator("summary", has_text="Beitrag ausblenden").click()
     screenshot(moderator, "moderation-report-queue-desktop")
-    entry.get_by_role("button", name="Entscheiden").click()
+    entry.locator("button[type=submit]", has_text="Beitrag ausblenden").click()
     expect(moderator.locator(".alert--success")).to_contain_text("ausgeblendet")
     expect(moderator.locator(".empty")).to_contain_text("Keine offenen Meldungen")
 

@@ -119,3 +119,101 @@ def test_dismissing_keeps_the_post(client, auth, forum, reply):
     assert db.session.scalars(select(Report)).one().resolution == "dismissed"
     entry = db.session.scalars(select(AuditEntry)).one()
     assert (entry.action, entry.reason) == ("report.dismiss", "harmlos")
+
+
+def _reported(client, auth, forum, reply):
+    auth.login(forum.member)
+    _report(client, reply, "abuse")
+    auth.logout()
+    auth.login(forum.moderator)
+
+
+def test_warning_the_author_from_the_queue(client, auth, forum, reply):
+    _reported(client, auth, forum, reply)
+    answer = client.post(
+        f"/moderation/reports/{reply.id}",
+        data={"decision": "warn", "message": "Bitte sachlich bleiben.", "note": "erste"},
+    )
+    assert answer.status_code == 302
+    report = db.session.scalars(select(Report)).one()
+    assert (report.resolution, report.note) == ("author-warned", "erste")
+    assert [e.action for e in db.session.scalars(select(AuditEntry))] == ["user.warn"]
+    auth.logout()
+    auth.login(forum.author)
+    assert "Bitte sachlich bleiben." in client.get("/").text
+    auth.logout()
+    auth.login(forum.member)
+    assert "Erledigt: Die Moderation hat gehandelt" in client.get("/reports/mine").text
+
+
+def test_suspending_the_author_from_the_queue(client, auth, forum, reply):
+    _reported(client, auth, forum, reply)
+    data = {"decision": "suspend", "days": "7", "message": "Beleidigungen"}
+    assert client.post(f"/moderation/reports/{reply.id}", data=data).status_code == 302
+    db.session.refresh(forum.author)
+    assert forum.author.is_suspended and forum.author.suspension_reason == "Beleidigungen"
+    assert db.session.scalars(select(Report)).one().resolution == "author-suspended"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"decision": "warn", "message": " "},
+        {"decision": "suspend", "days": "5", "message": "Zu lang?"},
+        {"decision": "suspend", "message": "ohne Dauer"},
+        {"decision": "hide", "reason": ""},
+        {"decision": "ban", "message": "gibt es hier nicht"},
+    ],
+)
+def test_incomplete_decisions_keep_the_reports_open(client, auth, forum, reply, data):
+    _reported(client, auth, forum, reply)
+    assert client.post(f"/moderation/reports/{reply.id}", data=data).status_code == 400
+    assert db.session.scalars(select(Report)).one().resolved_at is None
+
+
+def test_a_refused_sanction_keeps_the_reports_open(client, auth, forum):
+    """Moderators do not act on moderators; the reports wait for an admin."""
+    colleague_post = posts.reply(forum.moderator, forum.thread, "Ton daneben")
+    auth.login(forum.member)
+    _report(client, colleague_post, "abuse")
+    auth.logout()
+    auth.login(make_user("zweite_mod", moderator=True))
+    data = {"decision": "warn", "message": "Achtung"}
+    assert client.post(f"/moderation/reports/{colleague_post.id}", data=data).status_code == 403
+    assert db.session.scalars(select(Report)).one().resolved_at is None
+
+
+def test_a_board_moderator_handles_reports_but_does_not_sanction(client, auth, forum, reply):
+    from forum.moderation import board_moderators
+
+    keeper = make_user("bereichsmod")
+    board_moderators.appoint(forum.admin, forum.board, keeper)
+    auth.login(forum.member)
+    _report(client, reply, "abuse")
+    auth.logout()
+    auth.login(keeper)
+    page = client.get("/moderation/reports").text
+    assert "Person verwarnen" not in page and "Beitrag ausblenden" in page
+    data = {"decision": "warn", "message": "Achtung"}
+    assert client.post(f"/moderation/reports/{reply.id}", data=data).status_code == 404
+    assert (
+        client.post(
+            f"/moderation/reports/{reply.id}", data={"decision": "edited", "note": "gekürzt"}
+        ).status_code
+        == 302
+    )
+    assert db.session.scalars(select(Report)).one().resolution == "edited"
+
+
+def test_editing_from_the_queue_returns_to_it(client, auth, forum, reply):
+    _reported(client, auth, forum, reply)
+    answer = client.post(
+        f"/p/{reply.id}/edit?next=/moderation/reports",
+        data={"body": "Ruf mich an (Nummer entfernt)", "reason": "Nummer entfernt"},
+    )
+    assert answer.status_code == 302 and answer.headers["Location"] == "/moderation/reports"
+    unsafe = client.post(
+        f"/p/{reply.id}/edit?next=https://evil.example/",
+        data={"body": "Ruf mich an", "reason": "kürzer"},
+    )
+    assert unsafe.headers["Location"].startswith(f"/t/{forum.thread.id}-")
