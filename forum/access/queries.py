@@ -6,7 +6,6 @@ from ..models import Board, Post, Thread
 from .policy import (
     readable_visibilities,
     sees_all_private_cases,
-    sees_deleted_threads,
     sees_hidden_threads,
 )
 
@@ -16,13 +15,13 @@ def readable_boards(user, stmt: Select) -> Select:
 
 
 def readable_threads(user, stmt: Select) -> Select:
-    """`stmt` selects from Thread; the board is joined here."""
+    """`stmt` selects from Thread; the board is joined here. Deleted threads are in no
+    list, not even an admin's: admins find them in the trash (`/admin/deleted`)."""
     stmt = readable_boards(user, stmt.join(Board, Thread.board_id == Board.id))
+    stmt = stmt.where(Thread.deleted_at.is_(None))
     if not sees_hidden_threads(user):
         shown = and_(Thread.hidden_at.is_(None), held_for_others(Thread, user))
         stmt = stmt.where(or_(shown, in_moderated_boards(user)))
-    if not sees_deleted_threads(user):
-        stmt = stmt.where(Thread.deleted_at.is_(None))
     return stmt if sees_all_private_cases(user) else stmt.where(visible_cases(user))
 
 

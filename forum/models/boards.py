@@ -83,6 +83,8 @@ class Thread(db.Model):
         Index("ix_threads_case_manager", "case_manager_id", "status"),
         Index("ix_threads_board_status", "board_id", "status"),
         Index("ix_threads_private_cases", "is_private", "author_id"),
+        # Ids stay in old links and the audit log: SQLite must not hand them out again.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -151,14 +153,15 @@ class Thread(db.Model):
     deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])  # noqa: F821
 
     @classmethod
+    def live(cls):
+        """SQL: neither hidden, deleted nor waiting for approval: a real question for
+        queues and figures."""
+        return cls.hidden_at.is_(None) & cls.deleted_at.is_(None) & cls.pending_at.is_(None)
+
+    @classmethod
     def listed(cls):
         """SQL: the threads every reader of the board sees, which its counters count."""
-        return (
-            cls.is_private.is_(False)
-            & cls.hidden_at.is_(None)
-            & cls.deleted_at.is_(None)
-            & cls.pending_at.is_(None)
-        )
+        return cls.is_private.is_(False) & cls.live()
 
     @property
     def is_listed(self) -> bool:

@@ -17,6 +17,7 @@ class Post(db.Model):
         Index("ix_posts_thread_time", "thread_id", "created_at", "id"),
         Index("ix_posts_author_order", "author_id", "id"),
         Index("ix_posts_pending", "pending_at"),
+        {"sqlite_autoincrement": True},  # ids stay in permalinks and the audit log
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -66,7 +66,7 @@ def close_as_edited(moderator: User, post: Post, note: str) -> None:
 def hide_reported(moderator: User, post: Post, reason: str, note: str) -> None:
     """Hides the post (audited there) and closes its reports."""
     _close(moderator, post, "hidden", note)
-    services.hide_post(moderator, post, reason)  # checks the policy; commits both
+    _or_roll_back(lambda: services.hide_post(moderator, post, reason))  # commits both
     db.session.commit()  # (the post may have been hidden already)
 
 

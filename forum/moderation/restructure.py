@@ -3,7 +3,7 @@ ids, so every permalink still works; a merged thread's address leads to the
 thread it was merged into."""
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
@@ -18,7 +18,7 @@ from ..models import (
     ThreadRedirect,
     User,
 )
-from ..posts.counters import recount_boards, recount_threads
+from ..posts.counters import recount_boards, recount_duplicates, recount_threads
 from ..posts.services import slug_for
 from ..search import tasks as search_tasks
 from . import audit
@@ -32,10 +32,8 @@ def merge(actor: User, one: Thread, other: Thread, reason: str = "") -> Thread:
     ensure(actor, Permission.THREAD_MODERATE, other)
     if one.id == other.id:
         raise NotAllowed(_l("Choose another thread to merge with."))
-    if one.is_hidden or other.is_hidden:
-        raise NotAllowed(_l("Show the hidden thread again before merging it."))
-    if one.is_pending or other.is_pending:
-        raise NotAllowed(_l("Approve the waiting thread before merging it."))
+    for thread in (one, other):
+        _ensure_live(thread)
     if (one.is_private, one.is_private and one.author_id) != (
         other.is_private,
         other.is_private and other.author_id,
@@ -52,22 +50,28 @@ def merge(actor: User, one: Thread, other: Thread, reason: str = "") -> Thread:
     if target.solution_post_id is None and source.solution_post_id is not None:
         target.solution_post_id = source.solution_post_id
     source_id, boards = source.id, {source.board_id, target.board_id}
+    source_original = source.duplicate_of_id
     db.session.flush()
     _move_thread_rows(source_id, target.id)
     db.session.expunge(source)
     db.session.execute(delete(Thread).where(Thread.id == source_id))
     recount_threads(target.id)
-    db.session.execute(
-        update(Thread)
-        .where(Thread.id == target.id)
-        .values(duplicate_count=_duplicates_of(target.id))
-    )
+    recount_duplicates(target.id, source_original)
     recount_boards(*boards)
     search_tasks.thread_removed(source_id, [])
     search_tasks.thread_and_posts_changed(target)
     db.session.commit()
     db.session.refresh(target)
     return target
+
+
+def _ensure_live(thread: Thread) -> None:
+    """Merging or splitting a thread that is out of sight would bring its posts back
+    without the restore that belongs to it."""
+    if thread.is_hidden or thread.is_deleted:
+        raise NotAllowed(_l("Show the hidden thread again before merging or splitting it."))
+    if thread.is_pending:
+        raise NotAllowed(_l("Approve the waiting thread before merging or splitting it."))
 
 
 def _move_thread_rows(source_id: int, target_id: int) -> None:
@@ -105,12 +109,6 @@ def _move_thread_rows(source_id: int, target_id: int) -> None:
     db.session.execute(insert(ThreadRedirect).values(old_thread_id=source_id, thread_id=target_id))
 
 
-def _duplicates_of(thread_id: int):
-    return (
-        select(func.count(Thread.id)).where(Thread.duplicate_of_id == thread_id).scalar_subquery()
-    )
-
-
 def split(
     actor: User, thread: Thread, post_ids: list[int], title: str, board: Board, reason: str = ""
 ) -> Thread:
@@ -118,6 +116,7 @@ def split(
     of them. A private case's replies stay private to the same customer."""
     ensure(actor, Permission.THREAD_MODERATE, thread)
     ensure_target_board(actor, board)
+    _ensure_live(thread)
     posts = list(
         db.session.scalars(
             select(Post)
@@ -129,6 +128,8 @@ def split(
         raise NotAllowed(_l("Choose replies of this thread."))
     if any(post.is_pending for post in posts):
         raise NotAllowed(_l("Approve or reject the waiting replies first."))
+    if posts[0].is_hidden:
+        raise NotAllowed(_l("A new thread cannot start with a hidden post."))
     if thread.first_post_id in {post.id for post in posts}:
         raise NotAllowed(_l("The first post stays with its thread."))
     if thread.is_private and posts[0].author_id != thread.author_id:

@@ -23,7 +23,7 @@ from ..models import (
     utcnow,
 )
 from ..pagination import Page, paginate
-from ..posts.counters import recount_boards, recount_users
+from ..posts.counters import recount_boards, recount_duplicates, recount_users
 from ..search import tasks as search_tasks
 from . import audit
 
@@ -67,8 +67,10 @@ def purge(actor: User, thread: Thread, reason: str = "") -> None:
         before={"title": thread.title, "board": thread.board.name, "posts": len(post_ids)},
     )
     search_tasks.thread_removed(thread.id, post_ids)
+    board_id, original_id = thread.board_id, thread.duplicate_of_id
     delete_rows(thread, post_ids)
-    recount_boards(thread.board_id)
+    recount_boards(board_id)
+    recount_duplicates(original_id)
     recount_users(*author_ids)
     db.session.commit()
 

@@ -5,6 +5,7 @@ for repairing counters after maintenance. Pure SQL: nothing is loaded.
 """
 
 from sqlalchemy import Integer, case, cast, exists, func, select, update
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..models import (
@@ -55,6 +56,24 @@ def recount_threads(*thread_ids: int) -> None:
         )
     )
     _recount_support(thread_ids)
+
+
+def recount_duplicates(*thread_ids: int | None) -> None:
+    """How many threads are closed as duplicates of each given one (None is skipped):
+    after a duplicate disappeared in a merge or purge."""
+    ids = [thread_id for thread_id in thread_ids if thread_id is not None]
+    if not ids:
+        return
+    duplicate = aliased(Thread)
+    db.session.execute(
+        update(Thread)
+        .where(Thread.id.in_(ids))
+        .values(
+            duplicate_count=select(func.count(duplicate.id))
+            .where(duplicate.duplicate_of_id == Thread.id)
+            .scalar_subquery()
+        )
+    )
 
 
 def _published_in_thread():

@@ -202,11 +202,13 @@ def _hits(cache, user, parsed, compiler, thread_ids, authors) -> list[Hit]:
     best = _best_posts(cache, parsed, compiler, visible, authors)
     for thread_id in visible:
         best.setdefault(thread_id, threads[thread_id].first_post_id)
+    # Hidden and held posts give no snippet, even while the index still holds them.
     posts = {
         p.id: p
         for p in db.session.scalars(
             select(Post).where(Post.id.in_(best.values())).options(joinedload(Post.author))
         )
+        if not (p.is_hidden or p.is_pending)
     }
     positions = positions_in_threads(posts)
     per_page = current_app.config["POSTS_PER_PAGE"]

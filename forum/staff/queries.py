@@ -24,7 +24,7 @@ SORTS = ("oldest", "affected")
 
 def _questions(viewer, board_id: int | None):
     stmt = readable_threads(viewer, select(Thread)).where(
-        Board.is_support, Thread.status.in_(STILL_OPEN)
+        Board.is_support, Thread.status.in_(STILL_OPEN), Thread.live()
     )
     return stmt.where(Thread.board_id == board_id) if board_id else stmt
 

@@ -17,7 +17,13 @@ class NotInThread(Exception):
 def status_without_solution(thread: Thread) -> ThreadStatus:
     """Answered once someone other than the asker replied, else open."""
     answered = db.session.scalar(
-        select(exists().where(Post.thread_id == thread.id, Post.author_id != thread.author_id))
+        select(
+            exists().where(
+                Post.thread_id == thread.id,
+                Post.author_id != thread.author_id,
+                Post.pending_at.is_(None),
+            )
+        )
     )
     return ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN
 

@@ -165,3 +165,16 @@ def test_rejecting_a_new_thread_removes_it(client, auth, forum):
     assert db.session.get(Thread, thread_id) is None
     entry = db.session.scalars(select(AuditEntry)).one()
     assert entry.action == "thread.reject" and "Günstige Router hier" in entry.before
+
+
+def test_held_and_deleted_questions_stay_out_of_the_staff_queue(client, auth, forum):
+    newcomer = make_user("neuling")
+    auth.login(newcomer)
+    client.post(
+        f"/b/{forum.board.slug}/new", data={"title": "Günstige Router hier", "body": LINK_REPLY}
+    )
+    auth.logout()
+    auth.login(forum.admin)  # admins see held threads, yet they are no questions to answer
+    client.post(f"/t/{forum.thread.id}/delete", data={"reason": "Doppelt"})
+    queue = client.get("/staff/queue").text
+    assert "Günstige Router" not in queue and "Router blinkt rot" not in queue

@@ -212,3 +212,55 @@ def test_a_private_case_splits_into_a_private_case_of_the_same_customer(client, 
     auth.login(forum.member)
     assert client.get(f"/t/{new.id}").status_code == 404
     assert _reply_ids(case)  # the staff answer stayed
+
+
+def test_hidden_and_deleted_threads_are_neither_merged_nor_split(client, auth, forum):
+    older, newer = _two_threads(forum)
+    auth.login(forum.admin)
+    client.post(f"/t/{older.id}/delete", data={"reason": "Spam"})
+    assert client.post(f"/t/{newer.id}/merge", data={"other": str(older.id)}).status_code == 403
+    reply_id = _reply_ids(older)[0]
+    split = {"post": [reply_id], "title": "Neues Thema", "board": forum.board.id}
+    assert client.post(f"/t/{older.id}/split", data=split).status_code == 403
+    client.post(f"/t/{newer.id}/hide", data={"reason": "Streit"})
+    split = {"post": _reply_ids(newer), "title": "Neues Thema", "board": forum.board.id}
+    assert client.post(f"/t/{newer.id}/split", data=split).status_code == 403
+    actions = db.session.scalars(select(AuditEntry.action)).all()
+    assert "thread.merge" not in actions and "thread.split" not in actions
+    assert db.session.get(Post, reply_id).thread_id == older.id
+
+
+def test_a_new_thread_does_not_start_with_a_hidden_post(client, auth, forum):
+    secret = post_services.reply(forum.member, forum.thread, "Kundennummer 998877")
+    post_services.reply(forum.member, forum.thread, "Blitzschaden an der Anlage")
+    auth.login(forum.moderator)
+    client.post(f"/p/{secret.id}/hide", data={"reason": "personal-data"})
+    split = {
+        "post": _reply_ids(forum.thread),
+        "title": "Blitzschaden Anlage",
+        "board": forum.board.id,
+    }
+    assert client.post(f"/t/{forum.thread.id}/split", data=split).status_code == 403
+    db.session.refresh(secret)
+    assert secret.thread_id == forum.thread.id
+
+
+def test_merging_a_duplicate_updates_its_originals_count(client, auth, forum):
+    older, newer = _two_threads(forum)
+    original = make_thread(forum.board, forum.member, "Das Original", "Zuerst da")
+    auth.login(forum.moderator)
+    client.post(f"/t/{newer.id}/duplicate", data={"original": str(original.id)})
+    db.session.refresh(original)
+    assert original.duplicate_count == 1
+    client.post(f"/t/{older.id}/merge", data={"other": str(newer.id)})
+    db.session.refresh(original)
+    assert original.duplicate_count == 0
+
+
+def test_a_merged_threads_address_is_never_given_to_a_new_thread(client, auth, forum):
+    older, newer = _two_threads(forum)  # the newer one has the highest id
+    auth.login(forum.moderator)
+    client.post(f"/t/{older.id}/merge", data={"other": str(newer.id)})
+    fresh = make_thread(forum.board, forum.member, "Ganz neues Thema", "Neu")
+    assert fresh.id > newer.id
+    assert client.get(f"/t/{newer.id}").headers["Location"].endswith(f"/t/{older.id}")
