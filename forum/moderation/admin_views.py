@@ -23,10 +23,18 @@ def admin_overview():
 @login_required
 def board_moderator_list():
     require(Permission.BOARD_MODERATORS_MANAGE)
-    return render_template(
-        "moderation/board_moderators.html",
-        boards=board_moderators.by_board(),
-        form=BoardModeratorForm(),
+    return _board_moderator_page(BoardModeratorForm())
+
+
+def _board_moderator_page(form, error: str | None = None, status: int = 200):
+    return (
+        render_template(
+            "moderation/board_moderators.html",
+            boards=board_moderators.by_board(),
+            form=form,
+            error=error,
+        ),
+        status,
     )
 
 
@@ -41,12 +49,16 @@ def _appointment(board_id, username):
 @login_required
 def appoint_board_moderator():
     require(Permission.BOARD_MODERATORS_MANAGE)
-    form = _form_or_400(BoardModeratorForm())
-    board, user = _appointment(form.board.data, form.username.data.strip())
+    form = BoardModeratorForm()
+    if not form.validate_on_submit():
+        return _board_moderator_page(form, _("Please fill in a username and a board."), 400)
+    board, user = board_by_id(form.board.data), find_account(form.username.data.strip())
+    if board is None or user is None:
+        return _board_moderator_page(form, _("There is no account with this name."), 400)
     try:
         board_moderators.appoint(current_user, board, user, form.reason.data or "")
     except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+        return _board_moderator_page(form, str(refused.reason), 400)
     return _done(
         _("%(name)s now moderates %(board)s.", name=user.name, board=board.name),
         url_for("moderation.board_moderator_list"),

@@ -61,7 +61,11 @@ def test_nobody_moderates_a_board_they_cannot_read(client, auth, forum):
     customers = make_board("Kundenbereich", slug="kunden", visibility=Visibility.CUSTOMERS)
     auth.login(forum.admin)
     data = {"username": "mitglied", "board": customers.id}
-    assert client.post("/admin/board-moderators", data=data).status_code == 403
+    refused = client.post("/admin/board-moderators", data=data)
+    assert refused.status_code == 400 and "kann den Bereich nicht lesen" in refused.text
+    assert 'value="mitglied"' in refused.text  # what the admin typed is kept
+    unknown = client.post("/admin/board-moderators", data={"username": "x", "board": customers.id})
+    assert unknown.status_code == 400 and "kein Konto" in unknown.text
     data = {"username": "kunde", "board": customers.id}
     assert client.post("/admin/board-moderators", data=data).status_code == 302
 
