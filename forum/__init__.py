@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import i18n, outbox, search, web
+    from . import i18n, notifications, outbox, search, web
     from .auth import sessions
 
     web.init_request_checks(app)
@@ -56,6 +56,7 @@ def _init_extensions(app: Flask) -> None:
     i18n.init_app(app)
     outbox.init_app(app)
     search.init_app(app)
+    notifications.init_app(app)
 
 
 def _register_capabilities(app: Flask) -> None:
@@ -63,7 +64,10 @@ def _register_capabilities(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .boards import bp as boards_bp
     from .customers.views import bp as customers_bp
+    from .feeds.views import bp as feeds_bp
+    from .incidents.views import bp as incidents_bp
     from .moderation.views import bp as moderation_bp
+    from .notifications.views import bp as notifications_bp
     from .posts import bp as posts_bp
     from .search.views import bp as search_bp
     from .staff.views import bp as staff_bp
@@ -74,7 +78,10 @@ def _register_capabilities(app: Flask) -> None:
         auth_bp,
         boards_bp,
         customers_bp,
+        feeds_bp,
+        incidents_bp,
         moderation_bp,
+        notifications_bp,
         posts_bp,
         search_bp,
         staff_bp,

@@ -38,6 +38,22 @@ class Defaults:
     # Where the forum is reached, for links printed on the command line.
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 
+    # Mail: "smtp" (default in production) or "folder" (default in development and
+    # tests: each mail is written as an .eml file into MAIL_FOLDER, instance/mail).
+    MAIL_BACKEND: str | None = None
+    MAIL_FOLDER: str | None = None
+    MAIL_SERVER = "localhost"
+    MAIL_PORT = 25
+    MAIL_STARTTLS = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_SENDER = "Kundenforum <forum@example.invalid>"
+    MAIL_TIMEOUT = 10  # seconds; a slow server delays mail, never a post
+    MAIL_DIGEST_HOUR = 7  # daily digests leave at this hour, forum time
+
+    # Other processes show a new or resolved incident's banner after at most this long.
+    INCIDENT_BANNER_SECONDS = 10
+
     # Number of proxies in front of the app whose X-Forwarded-For is trusted.
     PROXY_FIX_X_FOR = 0
 
@@ -72,6 +88,9 @@ class Defaults:
 
     SEARCH_INDEX_PATH: str | None = None  # default: instance/search
     SEARCH_BATCH_SIZE = 500  # index tasks per index commit
+    # A searcher that opens faster than this is reopened at once after a change;
+    # slower ones (large indexes) in the background, serving the previous snapshot.
+    SEARCH_SYNC_REOPEN_SECONDS = 0.15
     SEARCH_WRITER_TIMEOUT = 5  # seconds to wait for the index lock before retrying later
     SEARCH_REBUILD_WAIT = 120  # seconds a rebuild waits for the running indexer
     # A search scores at most this many matches, in at most this many seconds (plus
@@ -118,6 +137,11 @@ def finalize(config: dict, instance_path: str) -> None:
     for setting, column_size in COLUMN_SIZES.items():
         if int(config[setting]) > column_size:
             raise ConfigurationError(f"{setting} may be at most {column_size}.")
+    if not config.get("MAIL_BACKEND"):
+        local = config.get("DEVELOPMENT") or config.get("TESTING")
+        config["MAIL_BACKEND"] = "folder" if local else "smtp"
+    if not config.get("MAIL_FOLDER"):
+        config["MAIL_FOLDER"] = str(instance / "mail")
     if not config.get("SEARCH_INDEX_PATH"):
         config["SEARCH_INDEX_PATH"] = str(instance / "search")
     if config.get("REDIS_URL"):

@@ -36,20 +36,29 @@ def register(name: str, run_batch: Callable[[], int]) -> None:
     _consumers[name] = run_batch
 
 
-def record(kind: str, target_id: int) -> None:
-    """Adds a task to the current transaction; it exists only if that transaction commits."""
-    db.session.add(OutboxTask(kind=kind, target_id=target_id))
+def record(kind: str, target_id: int, actor_id: int | None = None, due_at=None) -> None:
+    """Adds a task to the current transaction; it exists only if that transaction commits.
+    `due_at` delays it (e.g. the daily digest)."""
+    db.session.add(
+        OutboxTask(kind=kind, target_id=target_id, actor_id=actor_id, due_at=due_at or utcnow())
+    )
     if has_request_context():
         g.outbox_written = True
 
 
 def due(kinds: Iterable[str], limit: int) -> list:
-    """Due tasks as plain rows (id, kind, target_id, attempts), read afresh: ORM objects
+    """Due tasks as plain rows (id, kind, target_id, actor_id, attempts), read afresh: ORM objects
     kept in the session from an earlier read could describe a task that another
     process has finished since."""
     return list(
         db.session.execute(
-            select(OutboxTask.id, OutboxTask.kind, OutboxTask.target_id, OutboxTask.attempts)
+            select(
+                OutboxTask.id,
+                OutboxTask.kind,
+                OutboxTask.target_id,
+                OutboxTask.actor_id,
+                OutboxTask.attempts,
+            )
             .where(OutboxTask.kind.in_(list(kinds)), OutboxTask.due_at <= utcnow())
             .order_by(OutboxTask.id)
             .limit(limit)

@@ -58,6 +58,9 @@ def _test_config(url: str) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         # Side effects run at the end of each request, so tests see them at once.
         "OUTBOX_DRAIN": "inline",
+        # Searches see each change at once, also on a busy machine (one test turns
+        # this off to test the background reopen).
+        "SEARCH_SYNC_REOPEN_SECONDS": 60,
     }
 
 
@@ -74,7 +77,11 @@ def _empty_tables() -> None:
 @pytest.fixture
 def app_config(database_url, tmp_path) -> dict:
     """Tests may change this before `app` is first used."""
-    return {**_test_config(database_url), "SEARCH_INDEX_PATH": str(tmp_path / "search")}
+    return {
+        **_test_config(database_url),
+        "SEARCH_INDEX_PATH": str(tmp_path / "search"),
+        "MAIL_FOLDER": str(tmp_path / "mail"),
+    }
 
 
 class FreshRequestClient(FlaskClient):

@@ -13,6 +13,7 @@ class Permission(StrEnum):
     CASE_OPEN = "case:open"
     CASE_PUBLISH = "case:publish"
     CUSTOMER_VERIFY = "customer:verify"
+    INCIDENT_MANAGE = "incident:manage"
     OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
     POST_HIDE = "post:hide"
@@ -42,6 +43,7 @@ GLOBAL_PERMISSIONS = frozenset(
         Permission.AUDIT_READ,
         Permission.BOARD_MODERATORS_MANAGE,
         Permission.CUSTOMER_VERIFY,
+        Permission.INCIDENT_MANAGE,
         Permission.OFFICIAL_NAME,
         Permission.REPORT_QUEUE,
         Permission.USER_MODERATE,

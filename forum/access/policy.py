@@ -151,7 +151,12 @@ def decide(user, permission: Permission, target=None) -> Decision:
 def _decide_global(user, permission: Permission) -> Decision:
     """Staff and admin areas do not exist for anyone else (404)."""
     # Staff may show names like "Jana vom Kundenservice"; for anyone else they imitate staff.
-    staff_work = (Permission.STAFF_QUEUE, Permission.CUSTOMER_VERIFY, Permission.OFFICIAL_NAME)
+    staff_work = (
+        Permission.STAFF_QUEUE,
+        Permission.CUSTOMER_VERIFY,
+        Permission.OFFICIAL_NAME,
+        Permission.INCIDENT_MANAGE,
+    )
     if permission in staff_work and (user.is_staff or user.is_admin):
         return ALLOW
     if permission is Permission.REPORT_QUEUE and moderates_anything(user):

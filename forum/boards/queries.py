@@ -36,6 +36,12 @@ def board_by_id(board_id: int | None) -> Board | None:
     return db.session.get(Board, board_id) if board_id else None
 
 
+def boards_by_ids(board_ids: list[int]) -> list[Board]:
+    if not board_ids:
+        return []
+    return list(db.session.scalars(select(Board).where(Board.id.in_(board_ids))))
+
+
 # Filters of a support board's list: which question states each one shows.
 QUESTION_FILTERS = {
     "open": (ThreadStatus.OPEN, ThreadStatus.ANSWERED),

@@ -12,7 +12,17 @@ from .boards import (
     ThreadStatus,
     Visibility,
 )
+from .incidents import Incident, IncidentBoard, IncidentFollower, IncidentUpdate, Severity
 from .moderation import AuditEntry, Report, UserWarning
+from .notifications import (
+    ACTIVITY,
+    DEFAULT_MAIL_MODES,
+    BoardSubscription,
+    Event,
+    MailMode,
+    MailPreference,
+    Notification,
+)
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
@@ -27,21 +37,33 @@ from .users import (
 )
 
 __all__ = [
+    "ACTIVITY",
+    "DEFAULT_MAIL_MODES",
     "STILL_OPEN",
     "AuditEntry",
     "Board",
     "BoardModerator",
+    "BoardSubscription",
     "CaseAssignment",
     "Category",
     "CustomerLinkUse",
     "CustomerVerification",
+    "Event",
     "Guest",
+    "Incident",
+    "IncidentBoard",
+    "IncidentFollower",
+    "IncidentUpdate",
+    "MailMode",
+    "MailPreference",
+    "Notification",
     "OutboxTask",
     "Post",
     "PostRevision",
     "PostingPolicy",
     "Report",
     "Role",
+    "Severity",
     "StaffNote",
     "StaffVerification",
     "Subscription",

@@ -140,6 +140,8 @@ class Thread(db.Model):
     waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     affected_count: Mapped[int] = mapped_column(Integer, default=0)
     case_manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # "Bekannte Störung": staff linked the thread to an announced incident.
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
 
     board: Mapped[Board] = relationship()
     author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
@@ -151,6 +153,7 @@ class Thread(db.Model):
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
     duplicate_of: Mapped["Thread | None"] = relationship(remote_side=[id])
     deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])  # noqa: F821
+    incident: Mapped["Incident | None"] = relationship()  # noqa: F821
 
     @classmethod
     def live(cls):

@@ -54,6 +54,8 @@ class Report(db.Model):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolution: Mapped[str | None] = mapped_column(String(20))  # dismissed, hidden
     note: Mapped[str | None] = mapped_column(Text)
+    # The reporter was told that the report was handled.
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     post: Mapped["Post"] = relationship()  # noqa: F821
     reporter: Mapped["User"] = relationship(foreign_keys=[reporter_id])  # noqa: F821

@@ -24,6 +24,8 @@ class OutboxTask(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
     target_id: Mapped[int] = mapped_column(Integer)
+    # Who caused it, where the effect depends on that (nobody is told of their own acts).
+    actor_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Not before this time: failed tasks are retried later, with growing pauses.
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -23,12 +23,15 @@ class ThreadAffected(db.Model):
 
 
 class Subscription(db.Model):
-    """A person follows a thread (notifications build on this)."""
+    """A person follows a thread, or has muted it (then nothing about it reaches them,
+    and writing in it does not follow it again)."""
 
     __tablename__ = "subscriptions"
+    __table_args__ = (Index("ix_subscriptions_thread", "thread_id", "muted"),)
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), primary_key=True)
+    muted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

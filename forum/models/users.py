@@ -125,6 +125,8 @@ class User(RoleMixin, UserMixin, db.Model):
     suspension_reason: Mapped[str | None] = mapped_column(Text)
     # Warnings not yet acknowledged: every page shows them (no query when zero).
     unseen_warnings: Mapped[int] = mapped_column(Integer, default=0)
+    # The bell's number, kept by the notification services (no count per page).
+    unread_notifications: Mapped[int] = mapped_column(Integer, default=0)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Part of the session id: changing it ends every other session of the account.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)

@@ -30,7 +30,8 @@ def reject(actor: User, post: Post, reason: str) -> None:
     if not post.is_pending:
         return
     thread = post.thread
-    before = {"text": post.body_source, "author": post.author.username}
+    # The post is gone afterwards: the entry keeps whom to tell and what it said.
+    before = {"text": post.body_source, "author": post.author.username, "author_id": post.author_id}
     if post.id == thread.first_post_id:
         before["title"] = thread.title
         audit.record(actor, "thread.reject", thread, reason, before=before)

@@ -6,25 +6,54 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEntry, Board, Post, PostRevision, Thread, User
+from ..models import AuditEntry, Board, Incident, Post, PostRevision, Thread, User
+from ..notifications import events
 from ..pagination import Page, paginate
 
-TARGET_TYPES = {Board: "board", Post: "post", Thread: "thread", User: "user"}
+TARGET_TYPES = {
+    Board: "board",
+    Incident: "incident",
+    Post: "post",
+    Thread: "thread",
+    User: "user",
+}
+
+
+# Actions on someone's post or thread that its author is told about.
+TOLD_TO_AUTHOR = frozenset(
+    {
+        "post.hide",
+        "post.restore",
+        "post.edit",
+        "post.remove-personal-data",
+        "post.reject",
+        "thread.lock",
+        "thread.move",
+        "thread.rename",
+        "thread.hide",
+        "thread.restore",
+        "thread.delete",
+        "thread.duplicate",
+        "thread.reject",
+    }
+)
 
 
 def record(actor: User, action: str, target, reason: str = "", before=None, after=None) -> None:
     """Adds the entry to the action's own transaction (the caller commits)."""
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action=action,
-            target_type=TARGET_TYPES[type(target)],
-            target_id=target.id,
-            reason=reason or "",
-            before=None if before is None else json.dumps(before, ensure_ascii=False),
-            after=None if after is None else json.dumps(after, ensure_ascii=False),
-        )
+    entry = AuditEntry(
+        actor_id=actor.id,
+        action=action,
+        target_type=TARGET_TYPES[type(target)],
+        target_id=target.id,
+        reason=reason or "",
+        before=None if before is None else json.dumps(before, ensure_ascii=False),
+        after=None if after is None else json.dumps(after, ensure_ascii=False),
     )
+    db.session.add(entry)
+    if action in TOLD_TO_AUTHOR and getattr(target, "author_id", None) != actor.id:
+        db.session.flush()  # the notice refers to the entry by its id
+        events.moderation_recorded(entry)
 
 
 def entries_page(page: int, per_page: int, action: str | None, actor_id: int | None) -> Page:

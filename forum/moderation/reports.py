@@ -10,6 +10,7 @@ from ..access import NotAllowed, Permission, ensure
 from ..access.queries import moderated_posts
 from ..extensions import db
 from ..models import Post, Report, Thread, User, utcnow
+from ..notifications import events
 from ..pagination import Page
 from . import audit, services, users
 
@@ -39,12 +40,14 @@ def _open_reports(post: Post):
 
 
 def _close(moderator: User, post: Post, resolution: str, note: str) -> None:
-    """Closes every open report of the post, in the caller's transaction."""
+    """Closes every open report of the post, in the caller's transaction; the
+    reporters are told."""
     db.session.execute(
         _open_reports(post).values(
             resolved_at=utcnow(), resolved_by_id=moderator.id, resolution=resolution, note=note
         )
     )
+    events.reports_closed(post, moderator)
 
 
 def dismiss(moderator: User, post: Post, note: str) -> None:

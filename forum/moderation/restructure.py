@@ -10,6 +10,7 @@ from ..extensions import db
 from ..models import (
     Board,
     CaseAssignment,
+    Notification,
     Post,
     StaffNote,
     Subscription,
@@ -82,7 +83,7 @@ def _move_thread_rows(source_id: int, target_id: int) -> None:
         db.session.execute(
             delete(model).where(model.thread_id == source_id, model.user_id.in_(already))
         )
-    for model in (Post, ThreadAffected, Subscription, CaseAssignment, StaffNote):
+    for model in (Post, ThreadAffected, Subscription, CaseAssignment, StaffNote, Notification):
         db.session.execute(
             update(model).where(model.thread_id == source_id).values(thread_id=target_id)
         )

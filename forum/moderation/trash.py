@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import (
     Board,
     CaseAssignment,
+    Notification,
     Post,
     PostRevision,
     Report,
@@ -95,7 +96,15 @@ def delete_rows(thread: Thread, post_ids: list[int]) -> None:
         (PostRevision, PostRevision.post_id),
     ):
         db.session.execute(delete(model).where(column.in_(post_ids)))
-    for model in (ThreadAffected, Subscription, CaseAssignment, StaffNote, ThreadRedirect, Post):
+    for model in (
+        ThreadAffected,
+        Subscription,
+        CaseAssignment,
+        StaffNote,
+        ThreadRedirect,
+        Notification,
+        Post,
+    ):
         db.session.execute(delete(model).where(model.thread_id == thread_id))
     db.session.execute(delete(Thread).where(Thread.id == thread_id))
 

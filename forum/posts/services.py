@@ -9,6 +9,7 @@ from ..access import Permission, ensure
 from ..extensions import db
 from ..models import AuditEntry, Board, Post, PostRevision, Thread, User, utcnow
 from ..moderation import audit
+from ..notifications import events, follows
 from ..search import tasks as search_tasks
 from ..support import workflow
 from .markdown import has_links, render
@@ -95,6 +96,7 @@ def create_thread(
     db.session.add_all([thread, post])
     db.session.flush()
     thread.first_post_id = post.id
+    follows.auto_follow(actor, thread)
     if post.is_published:
         publish(actor, thread, post, new_thread=True)
     db.session.commit()
@@ -132,6 +134,7 @@ def reply(actor: User, thread: Thread, body: str) -> Post:
         post.pending_at = post.created_at
     db.session.add(post)
     db.session.flush()
+    follows.auto_follow(actor, thread)
     if post.is_published:
         publish(actor, thread, post, new_thread=False)
     else:
@@ -172,12 +175,13 @@ def release(post: Post) -> None:
 
 
 def publish(author: User, thread: Thread, post: Post, new_thread: bool) -> None:
-    """What a post that everyone may see sets off: counters, the support workflow and
-    the search index. At once for most posts; at approval for held ones."""
+    """What a post that everyone may see sets off: counters, the support workflow, the
+    search index and notifications. At once for most posts; at approval for held ones."""
     _count_new_post(author, thread, post, new_thread=new_thread)
     if not new_thread:
         workflow.note_new_post(author, thread, post)
     search_tasks.post_changed(post)
+    events.post_published(post)
 
 
 def edit_post(

@@ -8,7 +8,9 @@ def init_app(app) -> None:
     from .indexer import run_batch
     from .store import IndexStore
 
-    index_store = IndexStore(app.config["SEARCH_INDEX_PATH"])
+    index_store = IndexStore(
+        app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_SECONDS"]
+    )
     index_store.warm = warm
     app.extensions["search"] = index_store
     outbox.register("search", run_batch)

@@ -29,10 +29,6 @@ VERSION_FILE = "schema-version"
 
 log = logging.getLogger(__name__)
 
-# A searcher that opened at least this fast is reopened in the request that notices
-# a change (searches then see every change at once); a slower one in the background.
-SYNC_REOPEN_SECONDS = 0.15
-
 
 class IndexUnavailable(Exception):
     """No usable index: missing (never built) or corrupt. The forum works without it."""
@@ -65,8 +61,12 @@ class SearcherCache:
 
 
 class IndexStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sync_reopen_seconds: float = 0.15) -> None:
         self.root = Path(root)
+        # A searcher that opened at least this fast is reopened in the request that
+        # notices a change (searches then see every change at once); a slower one in
+        # the background (SEARCH_SYNC_REOPEN_SECONDS).
+        self.sync_reopen_seconds = sync_reopen_seconds
         self.current_link = self.root / "current"
         self._lock = threading.Lock()
         self._index = None
@@ -173,7 +173,7 @@ class IndexStore:
             if self._searcher is None:
                 self._open()
             elif self._outdated():
-                if self._open_seconds <= SYNC_REOPEN_SECONDS:
+                if self._open_seconds <= self.sync_reopen_seconds:
                     self._open()
                 else:
                     self._reopen_in_background()

@@ -5,8 +5,8 @@ from sqlalchemy import update
 from ..access import Permission, ensure
 from ..extensions import db
 from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User, utcnow
+from ..notifications import events, follows
 from ..posts.markdown import render
-from ..support.services import subscribe
 
 
 class AlreadyStaff(Exception):
@@ -75,7 +75,8 @@ def assign_case(actor: User, thread: Thread, staff_member: User) -> None:
         )
     )
     thread.case_manager_id = staff_member.id
-    subscribe(staff_member, thread)
+    follows.auto_follow(staff_member, thread)
+    events.case_manager_assigned(thread, actor)
     db.session.commit()
 
 

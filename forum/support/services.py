@@ -6,7 +6,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
-from ..models import Post, Subscription, Thread, ThreadAffected, ThreadStatus, User
+from ..models import Post, Thread, ThreadAffected, ThreadStatus, User
+from ..notifications import events, follows
 from ..search import tasks as search_tasks
 
 
@@ -41,6 +42,7 @@ def mark_solution(actor: User, thread: Thread, post: Post) -> None:
     thread.solution_post_id = post.id
     thread.status = ThreadStatus.SOLVED
     search_tasks.thread_changed(thread)
+    events.solution_marked(thread, actor)
     db.session.commit()
 
 
@@ -69,17 +71,6 @@ def reopen_question(actor: User, thread: Thread) -> None:
     db.session.commit()
 
 
-def subscribe(user: User, thread: Thread) -> None:
-    """Adds a subscription unless there is one; for use inside another service."""
-    if db.session.get(Subscription, (user.id, thread.id)) is not None:
-        return
-    try:
-        with db.session.begin_nested():
-            db.session.add(Subscription(user_id=user.id, thread_id=thread.id))
-    except IntegrityError:  # subscribed a moment ago by another request
-        pass
-
-
 def report_affected(actor: User, thread: Thread) -> bool:
     """ "I have the same problem": counted once per person, who then follows the thread.
 
@@ -92,7 +83,7 @@ def report_affected(actor: User, thread: Thread) -> bool:
             db.session.add(ThreadAffected(thread_id=thread.id, user_id=actor.id))
     except IntegrityError:  # the same person, twice at the same moment
         return False
-    subscribe(actor, thread)
+    follows.auto_follow(actor, thread)
     db.session.execute(
         update(Thread)
         .where(Thread.id == thread.id)

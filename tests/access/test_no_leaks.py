@@ -75,8 +75,8 @@ def world(app):
             people["newcomer"], public, f"Titel {MARKERS['held']}",
             f"Siehe https://example.com/angebot {MARKERS['held']}",
         ),
-        "deleted": make_thread(
-            public, people["member"], f"Titel {MARKERS['deleted']}",
+        "deleted": make_thread(  # by someone outside the roles: its author is told
+            public, make_user("geloescht"), f"Titel {MARKERS['deleted']}",
             f"Text {MARKERS['deleted']}",
         ),
     }  # fmt: skip

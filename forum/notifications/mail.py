@@ -1,0 +1,277 @@
+"""E-mail about notifications: at once, in a daily digest, or not at all, per person
+and event. Mails leave through the outbox after the commit: a slow or refusing
+mail server delays mail (retried with growing pauses, shown to admins) but never
+a post. In development and tests mails are written to a folder instead."""
+
+import logging
+import smtplib
+from datetime import UTC, datetime, time, timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+
+from .. import outbox
+from ..extensions import db
+from ..models import (
+    DEFAULT_MAIL_MODES,
+    Event,
+    MailMode,
+    MailPreference,
+    Notification,
+    OutboxTask,
+    User,
+    utcnow,
+)
+from .texts import describe
+
+log = logging.getLogger(__name__)
+
+NOTIFICATION = "mail.notification"  # target: a notification
+DIGEST = "mail.digest"  # target: a user
+DIGEST_RUN = "mail.digest-run"  # once a day: queues the digests that are due
+KINDS = (NOTIFICATION, DIGEST, DIGEST_RUN)
+
+
+def modes(user: User) -> dict[Event, MailMode]:
+    chosen = {
+        row.event: row.mode
+        for row in db.session.scalars(
+            select(MailPreference).where(MailPreference.user_id == user.id)
+        )
+    }
+    return {
+        event: MailMode(chosen.get(event.value, default))
+        for event, default in DEFAULT_MAIL_MODES.items()
+    }
+
+
+def set_modes(user: User, choices: dict[Event, MailMode]) -> None:
+    for event, mode in choices.items():
+        row = db.session.get(MailPreference, (user.id, event.value))
+        if row is None:
+            db.session.add(MailPreference(user_id=user.id, event=event.value, mode=mode.value))
+        else:
+            row.mode = mode.value
+    db.session.commit()
+
+
+def queue(user: User, line: Notification) -> None:
+    """Called for a new notification line, in the fan-out's transaction."""
+    if modes(user)[Event(line.event)] == MailMode.IMMEDIATELY:
+        outbox.record(NOTIFICATION, line.id)
+
+
+# Unsubscribe links: signed, so that one click from the mail is enough and nobody can
+# change another person's settings.
+def _signer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="mail-unsubscribe")
+
+
+DIGEST_LINK = "digest"  # an unsubscribe link in a digest stops the digest
+
+
+def unsubscribe_token(user: User, event: Event | None) -> str:
+    return _signer().dumps({"u": user.id, "e": event.value if event else DIGEST_LINK})
+
+
+def read_unsubscribe_token(token: str) -> tuple[User, Event | None] | None:
+    """The person and the event the link stops (None: the daily digest)."""
+    try:
+        data = _signer().loads(token)
+        user = db.session.get(User, int(data["u"]))
+        event = None if data["e"] == DIGEST_LINK else Event(data["e"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return (user, event) if user is not None else None
+
+
+def unsubscribe(user: User, event: Event | None) -> None:
+    """No more mail for the event; for the digest, every event that went into it."""
+    if event is not None:
+        set_modes(user, {event: MailMode.OFF})
+        return
+    set_modes(user, {e: MailMode.OFF for e, mode in modes(user).items() if mode == MailMode.DIGEST})
+
+
+def run_batch() -> int:
+    """Sends due mails one by one; a failed one waits and is tried again later
+    without holding up the others."""
+    _schedule_digest_run()
+    tasks = outbox.due(KINDS, 20)
+    for task in tasks:
+        try:
+            SENDERS[task.kind](task)
+        except (OSError, smtplib.SMTPException) as error:
+            db.session.rollback()
+            log.warning(
+                "sending mail (%s %s) failed: %r; retried later", task.kind, task.target_id, error
+            )
+            outbox.postpone([task], repr(error))
+            continue
+        outbox.finish([task])
+    return len(tasks)
+
+
+def _base_url() -> str:
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+
+
+def _send_notification(task) -> None:
+    line = db.session.get(Notification, task.target_id)
+    if line is None or line.read_at is not None or line.mailed_at is not None:
+        return  # read in the forum already, or gone with its thread
+    user = db.session.get(User, line.user_id)
+    if user is None or user.is_banned:
+        return
+    event = Event(line.event)
+    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        text = describe(line)
+        body = _render(
+            "mail/notification.txt",
+            user=user,
+            text=text,
+            link=f"{_base_url()}/notifications/{line.id}",
+            settings=f"{_base_url()}/account/notifications",
+            unsubscribe=_unsubscribe_url(user, event),
+        )
+        _deliver(
+            user,
+            f"[{current_app.config['FORUM_TITLE']}] {text}",
+            body,
+            _unsubscribe_url(user, event),
+        )
+    line.mailed_at = utcnow()
+
+
+def _render(name: str, **context) -> str:
+    """Mail is written outside any request (by the drainer or the worker): the
+    template gets what it is given, not the page context processors."""
+    return current_app.jinja_env.get_template(name).render(**context)
+
+
+def _unsubscribe_url(user: User, event: Event | None) -> str:
+    return f"{_base_url()}/mail/unsubscribe/{unsubscribe_token(user, event)}"
+
+
+def _schedule_digest_run() -> None:
+    """Keeps one daily digest run waiting in the outbox (two processes may briefly add
+    one each; a second run finds nothing left to send)."""
+    if db.session.scalar(select(OutboxTask.id).where(OutboxTask.kind == DIGEST_RUN)) is None:
+        outbox.record(DIGEST_RUN, 0, due_at=next_digest_time(utcnow()))
+        db.session.commit()
+
+
+def next_digest_time(now: datetime) -> datetime:
+    """The next MAIL_DIGEST_HOUR o'clock in the forum's time zone."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    local = now.astimezone(zone)
+    at = datetime.combine(local.date(), time(current_app.config["MAIL_DIGEST_HOUR"]), zone)
+    if at <= local:
+        at = datetime.combine(local.date() + timedelta(days=1), at.timetz())
+    return at.astimezone(UTC)
+
+
+def _queue_digests(task) -> None:
+    """Everyone with unread, unmailed notifications gets a digest task (which sends
+    those they chose to receive as a digest), and tomorrow's run is planned."""
+    for user_id in set(db.session.scalars(_digest_lines_stmt())):
+        outbox.record(DIGEST, user_id)
+    outbox.record(DIGEST_RUN, 0, due_at=next_digest_time(utcnow() + timedelta(minutes=1)))
+    db.session.flush()
+
+
+def _digest_lines_stmt(user_id: int | None = None):
+    stmt = select(Notification.user_id if user_id is None else Notification).where(
+        Notification.read_at.is_(None), Notification.mailed_at.is_(None)
+    )
+    return stmt if user_id is None else stmt.where(Notification.user_id == user_id)
+
+
+def _send_digest(task) -> None:
+    user = db.session.get(User, task.target_id)
+    if user is None or user.is_banned:
+        return
+    chosen = modes(user)
+    lines = [
+        line
+        for line in db.session.scalars(
+            _digest_lines_stmt(user.id).order_by(Notification.updated_at)
+        )
+        if chosen[Event(line.event)] == MailMode.DIGEST
+    ]
+    if not lines:
+        return
+    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        items = [(describe(line), f"{_base_url()}/notifications/{line.id}") for line in lines]
+        unsubscribe = _unsubscribe_url(user, None)
+        body = _render(
+            "mail/digest.txt",
+            user=user,
+            items=items,
+            settings=f"{_base_url()}/account/notifications",
+            unsubscribe=unsubscribe,
+        )
+        _deliver(
+            user,
+            _("[%(forum)s] What happened today", forum=current_app.config["FORUM_TITLE"]),
+            body,
+            unsubscribe,
+        )
+    now = utcnow()
+    for line in lines:
+        line.mailed_at = now
+
+
+def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
+    config = current_app.config
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = config["MAIL_SENDER"]
+    message["To"] = user.email
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain=config["MAIL_SENDER"].rpartition("@")[2] or None)
+    message["List-Unsubscribe"] = f"<{unsubscribe}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(body)
+    if config["MAIL_BACKEND"] == "folder":
+        folder = Path(config["MAIL_FOLDER"])
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"{utcnow():%Y%m%d-%H%M%S-%f}-{user.id}.eml"
+        (folder / name).write_bytes(bytes(message))
+        return
+    with smtplib.SMTP(
+        config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
+    ) as smtp:
+        if config["MAIL_STARTTLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)
+
+
+SENDERS = {NOTIFICATION: _send_notification, DIGEST: _send_digest, DIGEST_RUN: _queue_digests}
+
+
+def failing() -> list:
+    """Mails that could not be sent yet, for the admins."""
+    return list(
+        db.session.execute(
+            select(
+                OutboxTask.kind,
+                OutboxTask.target_id,
+                OutboxTask.attempts,
+                OutboxTask.due_at,
+                OutboxTask.last_error,
+            )
+            .where(OutboxTask.kind.in_([NOTIFICATION, DIGEST]), OutboxTask.attempts > 0)
+            .order_by(OutboxTask.id)
+            .limit(100)
+        )
+    )
