@@ -23,6 +23,7 @@ from ..models import (
     User,
     utcnow,
 )
+from ..notifications.queries import recount_unread
 from ..pagination import Page, paginate
 from ..posts.counters import recount_boards, recount_duplicates, recount_users
 from ..search import tasks as search_tasks
@@ -77,8 +78,12 @@ def purge(actor: User, thread: Thread, reason: str = "") -> None:
 
 
 def delete_rows(thread: Thread, post_ids: list[int]) -> None:
-    """The thread's rows and everything that hangs on them; the caller recounts."""
+    """The thread's rows and everything that hangs on them. The caller recounts boards
+    and authors; the bells of those told about the thread are recounted here."""
     thread_id = thread.id
+    told = set(
+        db.session.scalars(select(Notification.user_id).where(Notification.thread_id == thread_id))
+    )
     db.session.expunge(thread)
     db.session.execute(
         update(Thread)
@@ -107,6 +112,7 @@ def delete_rows(thread: Thread, post_ids: list[int]) -> None:
     ):
         db.session.execute(delete(model).where(model.thread_id == thread_id))
     db.session.execute(delete(Thread).where(Thread.id == thread_id))
+    recount_unread(told)
 
 
 def deleted_page(page: int, per_page: int) -> Page:

@@ -82,8 +82,10 @@ def notify(user: User, event: Event, thread=None, post=None, actor_id=None, **ex
         line.updated_at = now
         line.post_id = post.id if post is not None else line.post_id
         line.actor_id = actor_id
-        if event == Event.STAFF_REPLY:  # the more important kind names the line
-            line.event = event.value
+        if event == Event.STAFF_REPLY and line.event != event.value:
+            line.event = event.value  # the more important kind names the line
+            if line.mailed_at is None:  # and may want the mail a plain reply did not
+                mail.queue(user, line)
         return
     line = Notification(
         user_id=user.id,
@@ -188,7 +190,14 @@ def _moderation(task) -> None:
     if user is None or user.id == entry.actor_id:
         return
     shown_thread = thread if thread is not None and _reads(user, thread) else None
-    title = thread.title if thread is not None else before.get("title")
+    # Their own title, also of a thread hidden or deleted from them; not where it
+    # moved out of their reach (it may carry a new title they must not read).
+    if thread is None:
+        title = before.get("title")
+    elif shown_thread is not None or thread.is_hidden or thread.is_deleted:
+        title = thread.title
+    else:
+        title = None
     notify(
         user,
         Event.MODERATION,

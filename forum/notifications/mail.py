@@ -3,6 +3,7 @@ and event. Mails leave through the outbox after the commit: a slow or refusing
 mail server delays mail (retried with growing pauses, shown to admins) but never
 a post. In development and tests mails are written to a folder instead."""
 
+import contextlib
 import logging
 import smtplib
 from datetime import UTC, datetime, time, timedelta
@@ -29,6 +30,7 @@ from ..models import (
     User,
     utcnow,
 )
+from .queries import readable_thread
 from .texts import describe
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,7 @@ def run_batch() -> int:
     for task in tasks:
         try:
             SENDERS[task.kind](task)
-        except (OSError, smtplib.SMTPException) as error:
+        except Exception as error:
             db.session.rollback()
             log.warning(
                 "sending mail (%s %s) failed: %r; retried later", task.kind, task.target_id, error
@@ -128,7 +130,7 @@ def _send_notification(task) -> None:
     if line is None or line.read_at is not None or line.mailed_at is not None:
         return  # read in the forum already, or gone with its thread
     user = db.session.get(User, line.user_id)
-    if user is None or user.is_banned:
+    if user is None or user.is_banned or not _still_readable(user, line):
         return
     event = Event(line.event)
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
@@ -148,6 +150,12 @@ def _send_notification(task) -> None:
             _unsubscribe_url(user, event),
         )
     line.mailed_at = utcnow()
+
+
+def _still_readable(user: User, line: Notification) -> bool:
+    """Mail goes out later than the notification was made: a thread that has moved
+    out of the person's reach since is not named in it."""
+    return line.thread_id is None or readable_thread(user, line) is not None
 
 
 def _render(name: str, **context) -> str:
@@ -204,7 +212,7 @@ def _send_digest(task) -> None:
         for line in db.session.scalars(
             _digest_lines_stmt(user.id).order_by(Notification.updated_at)
         )
-        if chosen[Event(line.event)] == MailMode.DIGEST
+        if chosen[Event(line.event)] == MailMode.DIGEST and _still_readable(user, line)
     ]
     if not lines:
         return
@@ -232,7 +240,7 @@ def _send_digest(task) -> None:
 def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
     config = current_app.config
     message = EmailMessage()
-    message["Subject"] = subject
+    message["Subject"] = " ".join(subject.split())  # a title's line break is no header
     message["From"] = config["MAIL_SENDER"]
     message["To"] = user.email
     message["Date"] = formatdate(localtime=False)
@@ -246,14 +254,18 @@ def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
         name = f"{utcnow():%Y%m%d-%H%M%S-%f}-{user.id}.eml"
         (folder / name).write_bytes(bytes(message))
         return
-    with smtplib.SMTP(
-        config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
-    ) as smtp:
+    smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"])
+    try:
         if config["MAIL_STARTTLS"]:
             smtp.starttls()
         if config["MAIL_USERNAME"]:
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
         smtp.send_message(message)
+    finally:
+        # The mail was accepted (or refused) before QUIT: a failing QUIT must not
+        # make it look unsent, which would send it twice.
+        with contextlib.suppress(OSError, smtplib.SMTPException):
+            smtp.quit()
 
 
 SENDERS = {NOTIFICATION: _send_notification, DIGEST: _send_digest, DIGEST_RUN: _queue_digests}

@@ -42,7 +42,8 @@ def target_post(user: User, line: Notification) -> Post | None:
 def mark_read(user: User, line: Notification) -> None:
     if line.read_at is None:
         line.read_at = utcnow()
-        _recount_unread(user)
+        recount_unread([user.id])
+        db.session.expire(user, ["unread_notifications"])
     db.session.commit()
 
 
@@ -52,19 +53,21 @@ def mark_all_read(user: User) -> None:
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    _recount_unread(user)
+    recount_unread([user.id])
+    db.session.expire(user, ["unread_notifications"])
     db.session.commit()
 
 
-def _recount_unread(user: User) -> None:
-    """From the rows, so that the bell can never drift."""
+def recount_unread(user_ids) -> None:
+    """The bells of these people, from the rows, so that they can never drift."""
+    if not user_ids:
+        return
     db.session.execute(
         update(User)
-        .where(User.id == user.id)
+        .where(User.id.in_(list(user_ids)))
         .values(
             unread_notifications=select(func.count(Notification.id))
             .where(Notification.user_id == User.id, Notification.read_at.is_(None))
             .scalar_subquery()
         )
     )
-    db.session.expire(user, ["unread_notifications"])

@@ -178,3 +178,45 @@ def test_a_server_that_is_down_never_blocks_a_post(app, client, auth, forum):
 def test_only_admins_see_mail_delivery(client, auth, forum, role):
     auth.login(getattr(forum, role))
     assert client.get("/admin/mail").status_code == 404
+
+
+def _run_digest_now():
+    run = db.session.scalars(select(OutboxTask).where(OutboxTask.kind == mail.DIGEST_RUN)).one()
+    run.due_at = utcnow()
+    db.session.commit()
+
+
+def test_a_reply_then_a_staff_reply_still_mails_the_staff_reply(app, forum):
+    posts.reply(forum.member, forum.thread, "Vielleicht hilft ein Neustart")
+    assert _mails(app) == []  # a plain reply waits for the digest
+    posts.reply(forum.staff, forum.thread, "Wir prüfen die Leitung")
+    to_author = [m for m in _mails(app) if m["To"] == forum.author.email]
+    assert len(to_author) == 1 and "Mitarbeiter" in to_author[0]["Subject"]
+
+
+def test_a_line_break_in_a_reason_does_not_stop_the_mail(app, client, auth, forum):
+    auth.login(forum.moderator)
+    client.post(f"/t/{forum.thread.id}/lock", data={"reason": "Doppelt.\r\nSiehe FAQ"})
+    [message] = _mails(app)
+    assert "\n" not in message["Subject"] and "Siehe FAQ" in message["Subject"]
+    assert db.session.scalars(select(OutboxTask).where(OutboxTask.attempts > 0)).all() == []
+
+
+def test_a_thread_out_of_reach_is_not_named_in_the_digest(app, forum):
+    from forum.models import Visibility
+    from forum.moderation import services as moderation
+    from tests.factories import make_board
+
+    internal = make_board("Intern", slug="intern", visibility=Visibility.STAFF)
+    posts.reply(forum.member, forum.thread, "Ich folge")
+    posts.reply(forum.customer, forum.thread, "Antwort")
+    outbox.drain()
+    moderation.move(forum.admin, forum.thread, internal)
+    _run_digest_now()
+    mails = _mails(app)
+    assert forum.member.email not in {message["To"] for message in mails}
+    # The author hears that the thread was moved, but not where or under which title.
+    assert [m["Subject"] for m in mails] == [
+        "[Kundenforum] Die Moderation hat Ihr Thema verschoben"
+    ]
+    assert all("Router blinkt rot" not in m.get_content() for m in mails)

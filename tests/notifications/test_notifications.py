@@ -176,3 +176,18 @@ def test_follow_buttons(client, auth, forum):
         client.post(f"/t/{forum.thread.id}/follow", data={"state": "following"}).status_code == 302
     )
     assert "Folgen" not in client.get(thread_url).text  # guests have no button
+
+
+def test_a_purge_recounts_the_bells(client, auth, forum):
+    posts.reply(forum.member, forum.thread, "Antwort")
+    _lines(forum.author)  # the fan-out runs
+    assert _unread(forum.author) == 1
+    moderation_thread = forum.thread
+    from forum.moderation import trash
+
+    trash.delete_thread(forum.moderator, moderation_thread, "Spam")
+    told = [line for line in _lines(forum.author) if line.event == "moderation"]
+    assert "Router blinkt rot" in told[0].detail and "Spam" in told[0].detail  # their title
+    assert _unread(forum.author) == 2
+    trash.purge(forum.admin, db.session.merge(moderation_thread), "Spam")
+    assert _unread(forum.author) == 1  # the reply line went with the thread
