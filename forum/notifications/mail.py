@@ -7,6 +7,7 @@ import contextlib
 import logging
 import smtplib
 from datetime import UTC, datetime, time, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -75,6 +76,10 @@ def queue(user: User, line: Notification) -> None:
 def _signer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.secret_key, salt="mail-unsubscribe")
 
+
+# Long headers are not folded (up to RFC 5322's 998): a folded List-Unsubscribe URL
+# would be encoded, and mail programs could not use it.
+MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 
 DIGEST_LINK = "digest"  # an unsubscribe link in a digest stops the digest
 
@@ -239,7 +244,7 @@ def _send_digest(task) -> None:
 
 def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
     config = current_app.config
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["Subject"] = " ".join(subject.split())  # a title's line break is no header
     message["From"] = config["MAIL_SENDER"]
     message["To"] = user.email

@@ -37,6 +37,8 @@ def test_a_staff_reply_is_mailed_at_once_with_links(app, forum):
     body = message.get_content()
     line = db.session.scalars(select(Notification)).one()
     assert f"/notifications/{line.id}" in body and "Hallo autorin" in body
+    raw = next(Path(app.config["MAIL_FOLDER"]).iterdir()).read_bytes()
+    assert b"List-Unsubscribe: <http" in raw  # a plain URL, not an encoded word
     unsubscribe = message["List-Unsubscribe"].strip("<>")
     assert "/mail/unsubscribe/" in unsubscribe and unsubscribe in body
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
