@@ -58,12 +58,32 @@ def due(kinds: Iterable[str], limit: int) -> list:
                 OutboxTask.target_id,
                 OutboxTask.actor_id,
                 OutboxTask.attempts,
+                OutboxTask.due_at,
             )
             .where(OutboxTask.kind.in_(list(kinds)), OutboxTask.due_at <= utcnow())
             .order_by(OutboxTask.id)
             .limit(limit)
         )
     )
+
+
+def claim(tasks: list, lease: timedelta = timedelta(minutes=5)) -> list:
+    """The tasks this process may work on: each is taken by moving its due time past
+    the lease, which succeeds only if no other drainer moved it since it was read.
+    For consumers without a lock of their own (notifications, mail); should this
+    process die, the task is due again once the lease is over."""
+    until = utcnow() + lease
+    mine = []
+    for task in tasks:
+        taken = db.session.execute(
+            update(OutboxTask)
+            .where(OutboxTask.id == task.id, OutboxTask.due_at == task.due_at)
+            .values(due_at=until)
+        )
+        if taken.rowcount == 1:
+            mine.append(task)
+    db.session.commit()
+    return mine
 
 
 def finish(tasks: list) -> None:

@@ -34,9 +34,12 @@ MENTION = re.compile(r'<a class="mention" href="/u/([^"/]+)"')
 
 
 def run_batch() -> int:
-    tasks = outbox.due(events.KINDS, BATCH)
-    if not tasks:
+    found = outbox.due(events.KINDS, BATCH)
+    if not found:
         return 0
+    tasks = outbox.claim(found)  # another process may have taken some
+    if not tasks:
+        return len(found)
     try:
         for task in tasks:
             HANDLERS[task.kind](task)

@@ -17,7 +17,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import outbox
 from ..extensions import db
@@ -111,8 +111,8 @@ def run_batch() -> int:
     """Sends due mails one by one; a failed one waits and is tried again later
     without holding up the others."""
     _schedule_digest_run()
-    tasks = outbox.due(KINDS, 20)
-    for task in tasks:
+    found = outbox.due(KINDS, 20)
+    for task in outbox.claim(found):  # each mail is sent by one process only
         try:
             SENDERS[task.kind](task)
         except Exception as error:
@@ -123,7 +123,7 @@ def run_batch() -> int:
             outbox.postpone([task], repr(error))
             continue
         outbox.finish([task])
-    return len(tasks)
+    return len(found)
 
 
 def _base_url() -> str:
@@ -196,6 +196,10 @@ def _queue_digests(task) -> None:
     those they chose to receive as a digest), and tomorrow's run is planned."""
     for user_id in set(db.session.scalars(_digest_lines_stmt())):
         outbox.record(DIGEST, user_id)
+    # Two processes may once have planned a run each: one chain goes on.
+    db.session.execute(
+        delete(OutboxTask).where(OutboxTask.kind == DIGEST_RUN, OutboxTask.id != task.id)
+    )
     outbox.record(DIGEST_RUN, 0, due_at=next_digest_time(utcnow() + timedelta(minutes=1)))
     db.session.flush()
 

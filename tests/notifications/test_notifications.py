@@ -191,3 +191,17 @@ def test_a_purge_recounts_the_bells(client, auth, forum):
     assert _unread(forum.author) == 2
     trash.purge(forum.admin, db.session.merge(moderation_thread), "Spam")
     assert _unread(forum.author) == 1  # the reply line went with the thread
+
+
+def test_two_drainers_never_take_the_same_task(forum):
+    """Several web processes drain the outbox: what one read, the other may have taken
+    meanwhile; each notification is made once."""
+    from forum.notifications import events as notification_events
+
+    posts.reply(forum.member, forum.thread, "Antwort")
+    read_by_one = outbox.due(notification_events.KINDS, 50)
+    read_by_other = outbox.due(notification_events.KINDS, 50)  # the same tasks
+    assert read_by_one and [t.id for t in read_by_one] == [t.id for t in read_by_other]
+    assert outbox.claim(read_by_one) == read_by_one
+    assert outbox.claim(read_by_other) == []
+    assert outbox.due(notification_events.KINDS, 50) == []  # leased to the first
