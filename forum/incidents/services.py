@@ -17,8 +17,15 @@ from ..posts.markdown import render
 
 
 def publish(
-    actor: User, title: str, body: str, severity: str, products: str, boards: list[Board]
+    actor: User,
+    title: str,
+    body: str,
+    severity: str,
+    products: str,
+    boards: list[Board],
+    started_at=None,
 ) -> Incident:
+    """`started_at`: when the outage began, if before its announcement (default: now)."""
     ensure(actor, Permission.INCIDENT_MANAGE)
     now = utcnow()
     incident = Incident(
@@ -27,7 +34,7 @@ def publish(
         body_html=render(body),
         severity=severity,
         products=products.strip(),
-        started_at=now,
+        started_at=min(started_at or now, now),
         created_by_id=actor.id,
         created_at=now,
         updated_at=now,

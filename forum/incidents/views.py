@@ -80,6 +80,7 @@ def new():
             form.severity.data,
             form.products.data or "",
             boards,
+            form.started_at_utc(),
         )
         flash(_("The incident is published; the banner shows at once."), "success")
         return redirect(url_for("incidents.show", incident_id=incident.id))

@@ -123,3 +123,24 @@ def test_the_status_feed_is_atom(client, forum):
     assert root.tag == f"{ATOM}feed"
     titles = [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
     assert titles == ["Wartung E-Mail heute Nacht", "Behoben: Störung DSL in Kassel"]
+
+
+def test_an_incident_can_have_begun_before_its_announcement(client, auth, forum):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    def local(hours_ago: float) -> str:
+        moment = datetime.now(ZoneInfo("Europe/Berlin")) - timedelta(hours=hours_ago)
+        return moment.strftime("%Y-%m-%dT%H:%M")
+
+    auth.login(forum.staff)
+    data = {"title": "Störung seit heute früh", "severity": "major", "body": "Wir suchen."}
+    future = client.post("/status/new", data={**data, "started_at": local(-2)})
+    assert future.status_code == 400 and "nicht in der Zukunft" in future.text
+    assert 'value="Störung seit heute früh"' in future.text  # what was typed is kept
+    ancient = client.post("/status/new", data={**data, "started_at": local(24 * 40)})
+    assert ancient.status_code == 400
+    assert client.post("/status/new", data={**data, "started_at": local(2)}).status_code == 302
+    incident = db.session.scalars(select(Incident)).one()
+    began_before = incident.created_at - incident.started_at
+    assert timedelta(hours=1, minutes=58) < began_before < timedelta(hours=2, minutes=2)
