@@ -1,7 +1,7 @@
 from sqlalchemy import func, select
 
 from forum.extensions import db
-from forum.models import Board, Post, Thread, User
+from forum.models import Board, Post, Subscription, Thread, User
 
 
 def test_create_admin(runner, app):
@@ -63,6 +63,10 @@ def test_seed_demo_builds_a_german_community_once(runner, app):
     board = db.session.scalar(select(Board).where(Board.slug == "dsl-festnetz"))
     counted = db.session.scalar(select(func.count(Thread.id)).where(Thread.board_id == board.id))
     assert board.thread_count == counted
+    # Everyone follows the threads they wrote in, as if they had written through the forum.
+    writers = db.session.execute(select(Post.author_id, Post.thread_id).distinct()).all()
+    followed = db.session.execute(select(Subscription.user_id, Subscription.thread_id)).all()
+    assert set(writers) == set(followed)
     again = runner.invoke(args=["forum", "seed-demo"])
     assert "kept as it is" in again.output
     assert db.session.scalar(select(func.count(Thread.id))) == threads

@@ -4,7 +4,7 @@ customer forum, one account per role, a few hundred threads with replies."""
 import random
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import false, func, insert, select
 
 from ..boards import services as board_services
 from ..extensions import db
@@ -14,6 +14,7 @@ from ..models import (
     CustomerVerification,
     Post,
     StaffVerification,
+    Subscription,
     Thread,
     ThreadAffected,
     User,
@@ -75,8 +76,22 @@ def seed_demo(rng_seed: int = 2026) -> bool:
             _create_thread(rng, board, spec, accounts, community)
     db.session.flush()
     recount_all()
+    _follow_own_threads()
     _private_case(accounts, boards["vertrag-rechnung"])
     return True
+
+
+def _follow_own_threads() -> None:
+    """As if written through the forum: everyone follows the threads they wrote in,
+    since they first wrote there (so the bell rings for later replies only)."""
+    first_posts = select(
+        Post.author_id, Post.thread_id, false(), func.min(Post.created_at)
+    ).group_by(Post.author_id, Post.thread_id)
+    db.session.execute(
+        insert(Subscription).from_select(
+            ["user_id", "thread_id", "muted", "created_at"], first_posts
+        )
+    )
 
 
 def _private_case(accounts, board: Board) -> None:
