@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 
 from ..access import readable_boards, readable_posts, readable_threads
 from ..extensions import db
+from ..incidents import services as incidents
 from ..models import Board, Guest, Post, Thread, utcnow
 from ..posts.views import thread_url
 from ..search.documents import plain_text
@@ -191,8 +192,6 @@ def thread_feed(thread_id: int):
 @bp.get("/status/feed.atom", endpoint="incidents")
 def incidents_feed():
     """Active and recently resolved incidents (incidents are public by nature)."""
-    from ..incidents import services as incidents
-
     items = incidents.active() + incidents.recent()
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         feed = _new_feed(

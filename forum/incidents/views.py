@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..access import NotAllowed, Permission, can, readable_threads, require
+from ..access import Permission, can, readable_threads, require
 from ..boards.queries import board_index, boards_by_ids
 from ..extensions import db
 from ..models import Incident, Thread
@@ -96,10 +96,7 @@ def add_update(incident_id: int):
     form = IncidentUpdateForm()
     if not form.validate_on_submit():
         abort(400, description=_("Please write the update."))
-    try:
-        services.post_update(current_user, incident, form.body.data, form.resolves.data)
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+    services.post_update(current_user, incident, form.body.data, form.resolves.data)
     flash(
         _("The incident is resolved; followers are told.")
         if form.resolves.data

@@ -5,7 +5,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..access import NotAllowed, Permission, can, load_or_404, require
+from ..access import Permission, can, load_or_404, require
 from ..boards.queries import board_by_id
 from ..pagination import page_number
 from ..posts import queries as post_queries
@@ -14,10 +14,6 @@ from ..urls import parse_id
 from . import restructure, trash
 from .forms import LockForm, MergeForm, ReasonForm, SplitForm
 from .views import _done, _form_or_400, bp
-
-
-def _refused(refused: NotAllowed):
-    abort(403, description=str(refused.reason))
 
 
 @bp.post("/t/<id:thread_id>/delete")
@@ -62,10 +58,7 @@ def purge_thread(thread_id: int):
     thread = _deleted_thread(thread_id)
     form = _form_or_400(ReasonForm())
     title = thread.title
-    try:
-        trash.purge(current_user, thread, form.reason.data or "")
-    except NotAllowed as refused:
-        _refused(refused)
+    trash.purge(current_user, thread, form.reason.data or "")
     flash(_("»%(title)s« is purged for good.", title=title), "success")
     return redirect(url_for("moderation.deleted_threads"))
 
@@ -79,10 +72,7 @@ def merge_thread(thread_id: int):
     other = post_queries.load_thread(other_id) if other_id else None
     if other is None or not can(current_user, Permission.THREAD_MODERATE, other):
         abort(400, description=_("There is no such thread."))
-    try:
-        kept = restructure.merge(current_user, thread, other, form.reason.data or "")
-    except NotAllowed as refused:
-        _refused(refused)
+    kept = restructure.merge(current_user, thread, other, form.reason.data or "")
     return _done(_("The threads are merged into »%(title)s«.", title=kept.title), thread_url(kept))
 
 
@@ -97,10 +87,7 @@ def split_thread(thread_id: int):
     post_ids = request.form.getlist("post", type=parse_id)
     if not post_ids:
         abort(400, description=_("Choose the replies to move: tick them in the thread."))
-    try:
-        new = restructure.split(
-            current_user, thread, post_ids, form.title.data, board, form.reason.data or ""
-        )
-    except NotAllowed as refused:
-        _refused(refused)
+    new = restructure.split(
+        current_user, thread, post_ids, form.title.data, board, form.reason.data or ""
+    )
     return _done(_("The replies are now a thread of their own."), thread_url(new))

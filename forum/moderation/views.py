@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..access import NotAllowed, Permission, load_or_404, require
+from ..access import Permission, load_or_404, require
 from ..access.policy import moderates
 from ..auth.services import find_account
 from ..boards.queries import board_by_id, board_index
@@ -78,10 +78,7 @@ def _done(message: str, target: str):
 def hide_post(post_id: int):
     post = load_or_404(post_queries.load_post, post_id, Permission.POST_HIDE)
     form = _form_or_400(HidePostForm())
-    try:
-        services.hide_post(current_user, post, form.shown_reason())
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+    services.hide_post(current_user, post, form.shown_reason())
     return _done(_("The post is hidden."), post_url(post))
 
 
@@ -179,19 +176,16 @@ def resolve_report(post_id: int):
     if decision in ("warn", "suspend"):
         require(Permission.USER_MODERATE)
     to_author = (form.message.data or "").strip()
-    try:
-        if decision == "hide":
-            reports.hide_reported(current_user, post, form.shown_reason(), note)
-        elif decision == "edited":
-            reports.close_as_edited(current_user, post, note)
-        elif decision == "warn":
-            reports.warn_author(current_user, post, to_author, note)
-        elif decision == "suspend":
-            reports.suspend_author(current_user, post, form.days.data, to_author, note)
-        else:
-            reports.dismiss(current_user, post, note)
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+    if decision == "hide":
+        reports.hide_reported(current_user, post, form.shown_reason(), note)
+    elif decision == "edited":
+        reports.close_as_edited(current_user, post, note)
+    elif decision == "warn":
+        reports.warn_author(current_user, post, to_author, note)
+    elif decision == "suspend":
+        reports.suspend_author(current_user, post, form.days.data, to_author, note)
+    else:
+        reports.dismiss(current_user, post, note)
     flash(str(RESOLVED_MESSAGES[decision]), "success")
     return redirect(url_for("moderation.report_queue"))
 
@@ -240,10 +234,7 @@ def move(thread_id: int):
     board = board_by_id(form.board.data)
     if board is None:
         abort(404)
-    try:
-        services.move(current_user, thread, board, form.reason.data or "")
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+    services.move(current_user, thread, board, form.reason.data or "")
     return _done(_("The thread was moved to %(board)s.", board=board.name), thread_url(thread))
 
 
@@ -277,19 +268,12 @@ def _profile(user) -> str:
     return url_for("users.profile", username=user.username)
 
 
-def _sanction(action, user, *args):
-    try:
-        action(current_user, user, *args)
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
-
-
 @bp.post("/u/<username>/warn")
 @login_required
 def warn(username: str):
     user = _member(username)
     form = _form_or_400(WarnForm())
-    _sanction(users.warn, user, form.text.data.strip())
+    users.warn(current_user, user, form.text.data.strip())
     return _done(_("%(name)s was warned.", name=user.name), _profile(user))
 
 
@@ -300,7 +284,7 @@ def suspend(username: str):
     form = _form_or_400(SuspendForm())
     if form.days.data not in users.SUSPENSION_DAYS:
         abort(400)
-    _sanction(users.suspend, user, form.days.data, form.reason.data.strip())
+    users.suspend(current_user, user, form.days.data, form.reason.data.strip())
     return _done(
         _("%(name)s is suspended.", name=user.name),
         _profile(user),
@@ -312,7 +296,7 @@ def suspend(username: str):
 def unsuspend(username: str):
     user = _member(username)
     form = _form_or_400(ReasonForm())
-    _sanction(users.lift_suspension, user, form.reason.data or "")
+    users.lift_suspension(current_user, user, form.reason.data or "")
     return _done(
         _("The suspension of %(name)s is lifted.", name=user.name),
         _profile(user),
@@ -324,7 +308,7 @@ def unsuspend(username: str):
 def ban(username: str):
     user = _member(username)
     form = _form_or_400(LockForm())
-    _sanction(users.ban, user, form.reason.data.strip())
+    users.ban(current_user, user, form.reason.data.strip())
     return _done(_("%(name)s is banned.", name=user.name), _profile(user))
 
 
@@ -333,7 +317,7 @@ def ban(username: str):
 def unban(username: str):
     user = _member(username)
     form = _form_or_400(ReasonForm())
-    _sanction(users.unban, user, form.reason.data or "")
+    users.unban(current_user, user, form.reason.data or "")
     return _done(
         _("The ban of %(name)s is lifted.", name=user.name),
         _profile(user),
@@ -356,10 +340,7 @@ def close_as_duplicate(thread_id: int):
     original = post_queries.load_thread(form.original_id())
     if original is None:
         abort(400, description=_("There is no such thread."))
-    try:
-        services.close_as_duplicate(current_user, thread, original, form.reason.data or "")
-    except NotAllowed as refused:
-        abort(403, description=str(refused.reason))
+    services.close_as_duplicate(current_user, thread, original, form.reason.data or "")
     return _done(_("The thread is closed as a duplicate."), thread_url(thread))
 
 

@@ -137,7 +137,7 @@ def _send_notification(task) -> None:
     user = db.session.get(User, line.user_id)
     if user is None or user.is_banned or not _still_readable(user, line):
         return
-    event = Event(line.event)
+    unsubscribe = _unsubscribe_url(user, Event(line.event))
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = describe(line)
         body = _render(
@@ -146,14 +146,9 @@ def _send_notification(task) -> None:
             text=text,
             link=f"{_base_url()}/notifications/{line.id}",
             settings=f"{_base_url()}/account/notifications",
-            unsubscribe=_unsubscribe_url(user, event),
+            unsubscribe=unsubscribe,
         )
-        _deliver(
-            user,
-            f"[{current_app.config['FORUM_TITLE']}] {text}",
-            body,
-            _unsubscribe_url(user, event),
-        )
+        _deliver(user, f"[{current_app.config['FORUM_TITLE']}] {text}", body, unsubscribe)
     line.mailed_at = utcnow()
 
 
