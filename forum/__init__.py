@@ -61,6 +61,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_capabilities(app: Flask) -> None:
     from . import cli, errors, web
+    from .administration import bp as administration_bp
     from .auth import bp as auth_bp
     from .boards import bp as boards_bp
     from .customers.views import bp as customers_bp
@@ -75,6 +76,7 @@ def _register_capabilities(app: Flask) -> None:
     from .users import bp as users_bp
 
     for blueprint in (
+        administration_bp,
         auth_bp,
         boards_bp,
         customers_bp,

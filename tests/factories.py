@@ -31,6 +31,7 @@ def make_user(username=None, *, staff=False, customer=False, moderator=False, ad
         password=kw.pop("password", PASSWORD),
         is_moderator=moderator,
         is_admin=admin,
+        email_confirmed_at=kw.pop("email_confirmed_at", utcnow()),
         **kw,
     )
     db.session.add(user)

@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ..models import User, canonical_username
+from ..models import User, canonical_username, utcnow
 from ..models.users import new_session_nonce
 from . import rules
 
@@ -120,6 +120,7 @@ def create_admin(username: str, email: str, password: str) -> User:
         raise AccountTaken("email")
     user = User(username=username.strip(), email=normalize_email(email), password=password)
     user.is_admin = True
+    user.email_confirmed_at = utcnow()
     db.session.add(user)
     db.session.commit()
     return user

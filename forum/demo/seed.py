@@ -61,6 +61,7 @@ def seed_demo(rng_seed: int = 2026) -> bool:
             display_name=display_name or None,
             email=f"{username}@demo.invalid",
             password=DEMO_PASSWORD,
+            email_confirmed_at=utcnow(),
         )
         for username, display_name in content.COMMUNITY_MEMBERS
     ]
@@ -119,7 +120,11 @@ def _create_accounts() -> dict[str, User]:
     accounts = {}
     for role, (username, display_name, email) in DEMO_ACCOUNTS.items():
         accounts[role] = User(
-            username=username, display_name=display_name, email=email, password=DEMO_PASSWORD
+            username=username,
+            display_name=display_name,
+            email=email,
+            password=DEMO_PASSWORD,
+            email_confirmed_at=utcnow(),
         )
     accounts["admin"].is_admin = True
     accounts["moderator"].is_moderator = True

@@ -25,6 +25,7 @@ from .notifications import (
 )
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
+from .settings import SiteSetting
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
 from .users import (
     CustomerLinkUse,
@@ -64,6 +65,7 @@ __all__ = [
     "Report",
     "Role",
     "Severity",
+    "SiteSetting",
     "StaffNote",
     "StaffVerification",
     "Subscription",

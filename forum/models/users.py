@@ -128,6 +128,14 @@ class User(RoleMixin, UserMixin, db.Model):
     # The bell's number, kept by the notification services (no count per page).
     unread_notifications: Mapped[int] = mapped_column(Integer, default=0)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Until the address is confirmed the account reads but does not write (configurable).
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A new address waiting for confirmation; the old one stays in use until then.
+    pending_email: Mapped[str | None] = mapped_column(String(254))
+    # The uploaded picture's file name (content-addressed); none: a generated avatar.
+    avatar_name: Mapped[str | None] = mapped_column(String(80))
+    # The person deleted the account: the row stays for their posts, nothing personal.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Part of the session id: changing it ends every other session of the account.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,5 @@
+"""Running the forum in the browser: boards, users, settings and health, for admins."""
+
+from flask import Blueprint
+
+bp = Blueprint("administration", __name__, url_prefix="/admin")
