@@ -44,7 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from . import i18n, notifications, outbox, search, web
-    from .auth import sessions
+    from .auth import mails, sessions
 
     web.init_request_checks(app)
     db.init_app(app)
@@ -57,6 +57,7 @@ def _init_extensions(app: Flask) -> None:
     outbox.init_app(app)
     search.init_app(app)
     notifications.init_app(app)
+    mails.init_app()
 
 
 def _register_capabilities(app: Flask) -> None:

@@ -30,7 +30,8 @@ class Defaults:
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
     WTF_CSRF_TIME_LIMIT = None  # a long answer must not fail because the token aged
 
-    # No form needs more; larger requests are refused before they are read.
+    # No form needs more; larger requests are refused before they are read. Upload
+    # views allow their file's own limit instead (forum.uploads.accepts_upload).
     MAX_CONTENT_LENGTH = 1024 * 1024
 
     # Shared with the customer portal, which signs verification links with it.
@@ -56,6 +57,12 @@ class Defaults:
 
     # Number of proxies in front of the app whose X-Forwarded-For is trusted.
     PROXY_FIX_X_FOR = 0
+
+    # Accounts: reset links work this long; confirmation links this long. Until the
+    # address is confirmed an account reads but does not write (False: writes at once).
+    PASSWORD_RESET_SECONDS = 60 * 60
+    CONFIRMATION_SECONDS = 3 * 24 * 60 * 60
+    REQUIRE_EMAIL_CONFIRMATION = True
 
     # Limits of what people can type.
     USERNAME_MIN_LENGTH = 3
@@ -98,6 +105,14 @@ class Defaults:
     SEARCH_SCAN_BUDGET = 3000
     SEARCH_SCAN_SECONDS = 0.015
 
+    # Profile pictures, re-encoded to squares of AVATAR_SIZE pixels.
+    AVATAR_FOLDER: str | None = None  # default: instance/uploads/avatars
+    AVATAR_MAX_BYTES = 2 * 1024 * 1024
+    AVATAR_SIZE = 256
+    # Any uploaded picture may declare at most this many pixels; it is refused before
+    # it is decoded, since a few kilobytes can declare gigabytes of pixels.
+    IMAGE_MAX_PIXELS = 24_000_000
+
     # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
     REDIS_URL: str | None = None
     RATELIMIT_ENABLED = True
@@ -107,8 +122,12 @@ class Defaults:
     RATELIMIT_LOGIN_PER_ACCOUNT = "5/minute;30/hour"
     RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # accounts created
     RATELIMIT_REGISTER_ATTEMPTS_PER_IP = "30/hour"  # forms sent, valid or not
+    RATELIMIT_RESET_PER_IP = "10/hour;30/day"  # "forgot password" forms sent
+    RATELIMIT_RESET_PER_ACCOUNT = "3/hour;10/day"  # reset mails to one account
+    RATELIMIT_CONFIRM_PER_ACCOUNT = "3/hour;10/day"  # confirmation mails sent again
     RATELIMIT_POST_PER_IP = "30/minute;300/hour"
     RATELIMIT_POST_PER_ACCOUNT = "6/minute;60/hour"
+    RATELIMIT_AVATAR_PER_ACCOUNT = "10/hour;30/day"  # pictures uploaded
 
 
 class SecretKeyMissing(RuntimeError):
@@ -144,6 +163,8 @@ def finalize(config: dict, instance_path: str) -> None:
         config["MAIL_FOLDER"] = str(instance / "mail")
     if not config.get("SEARCH_INDEX_PATH"):
         config["SEARCH_INDEX_PATH"] = str(instance / "search")
+    if not config.get("AVATAR_FOLDER"):
+        config["AVATAR_FOLDER"] = str(instance / "uploads" / "avatars")
     if config.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
 

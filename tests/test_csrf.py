@@ -23,7 +23,9 @@ def _post_urls(app, forum):
         "slug": forum.board.slug,
         "username": forum.member.username,
         "board_id": forum.board.id,
+        "category_id": forum.board.category_id,
         "incident_id": 1,
+        "token": "signed-link-token",
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -127,6 +127,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
         return deny(_l("Please log in to write."))
     if user.is_suspended:  # reads, but does nothing else until the date
         return deny(suspension_notice(user))
+    if user.needs_confirmation:
+        return deny(_l("Please confirm your e-mail address first: we sent you a link."))
     if permission is Permission.POST_REPORT:
         return _may_report(user, target)
     if permission is Permission.THREAD_CREATE:

@@ -25,8 +25,9 @@ def valid_username(form, field) -> None:
 def strong_password(form, field) -> None:
     """The person's own name and address count as easy guesses."""
     personal = [getattr(form, name).data for name in ("username", "email") if hasattr(form, name)]
-    if current_user.is_authenticated:
-        personal += [current_user.username, current_user.email]
+    account = getattr(form, "account", None) or current_user
+    if account.is_authenticated:
+        personal += [account.username, account.email]
     if problem := rules.password_problem(field.data or "", personal):
         raise ValidationError(problem)
 
@@ -90,3 +91,29 @@ class ProfileForm(ForumForm):
             return
         if problem := rules.imitation_problem(field.data):
             raise ValidationError(problem)
+
+
+class ForgotPasswordForm(ForumForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(), Email(message=_l("Please enter a valid e-mail address."))],
+    )
+
+
+class ResetPasswordForm(ForumForm):
+    """`account` is set by the view: the password must not be built from its name."""
+
+    account = None
+    password = PasswordField(_l("New password"), validators=[DataRequired(), strong_password])
+    password_confirm = PasswordField(
+        _l("Repeat new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class ChangeEmailForm(ForumForm):
+    email = EmailField(
+        _l("New e-mail address"),
+        validators=[DataRequired(), Email(message=_l("Please enter a valid e-mail address."))],
+    )
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])

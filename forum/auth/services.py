@@ -5,6 +5,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .. import outbox
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
 from ..models.users import new_session_nonce
@@ -12,6 +13,10 @@ from . import rules
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
+
+
+# Outbox kind of the mail that asks a new account, or a new address, to confirm it.
+CONFIRM_MAIL = "mail.confirm-address"
 
 
 class AccountTaken(Exception):
@@ -57,6 +62,8 @@ def register(username: str, email: str, password: str, locale: str | None = None
     )
     db.session.add(user)
     try:
+        db.session.flush()
+        outbox.record(CONFIRM_MAIL, user.id)
         db.session.commit()
     except IntegrityError:
         # Someone else took the name or address in the same moment.

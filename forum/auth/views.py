@@ -47,6 +47,15 @@ def register():
             else:
                 login_user(user)
                 flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
+                if user.needs_confirmation:
+                    flash(
+                        _(
+                            "We sent a link to %(address)s: please confirm your address "
+                            "to start writing.",
+                            address=user.email,
+                        ),
+                        "info",
+                    )
                 return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
     return render_template("auth/register.html", form=form), status
 

@@ -100,6 +100,7 @@ class Guest(RoleMixin, AnonymousUserMixin):
     staff_verification = None
     customer_verification = None
     locale = None
+    needs_confirmation = False
 
 
 class User(RoleMixin, UserMixin, db.Model):
@@ -170,6 +171,13 @@ class User(RoleMixin, UserMixin, db.Model):
     def set_password(self, password: str) -> None:
         method = current_app.config["PASSWORD_HASH_METHOD"] if has_app_context() else "scrypt"
         self.password_hash = generate_password_hash(password, method=method)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Reads but does not write until the address is confirmed (when so configured)."""
+        return self.email_confirmed_at is None and bool(
+            current_app.config["REQUIRE_EMAIL_CONFIRMATION"]
+        )
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -5,6 +5,7 @@ a post. In development and tests mails are written to a folder instead."""
 
 import contextlib
 import logging
+import secrets
 import smtplib
 from datetime import UTC, datetime, time, timedelta
 from email import policy
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 NOTIFICATION = "mail.notification"  # target: a notification
 DIGEST = "mail.digest"  # target: a user
 DIGEST_RUN = "mail.digest-run"  # once a day: queues the digests that are due
-KINDS = (NOTIFICATION, DIGEST, DIGEST_RUN)
 
 
 def modes(user: User) -> dict[Event, MailMode]:
@@ -111,7 +111,7 @@ def run_batch() -> int:
     """Sends due mails one by one; a failed one waits and is tried again later
     without holding up the others."""
     _schedule_digest_run()
-    found = outbox.due(KINDS, 20)
+    found = outbox.due(tuple(SENDERS), 20)
     for task in outbox.claim(found):  # each mail is sent by one process only
         try:
             SENDERS[task.kind](task)
@@ -126,7 +126,7 @@ def run_batch() -> int:
     return len(found)
 
 
-def _base_url() -> str:
+def base_url() -> str:
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/")
 
 
@@ -135,21 +135,32 @@ def _send_notification(task) -> None:
     if line is None or line.read_at is not None or line.mailed_at is not None:
         return  # read in the forum already, or gone with its thread
     user = db.session.get(User, line.user_id)
-    if user is None or user.is_banned or not _still_readable(user, line):
+    if not _may_mail(user) or not _still_readable(user, line):
         return
     unsubscribe = _unsubscribe_url(user, Event(line.event))
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = describe(line)
-        body = _render(
+        body = render(
             "mail/notification.txt",
             user=user,
             text=text,
-            link=f"{_base_url()}/notifications/{line.id}",
-            settings=f"{_base_url()}/account/notifications",
+            link=f"{base_url()}/notifications/{line.id}",
+            settings=f"{base_url()}/account/notifications",
             unsubscribe=unsubscribe,
         )
-        _deliver(user, f"[{current_app.config['FORUM_TITLE']}] {text}", body, unsubscribe)
+        deliver(user.email, f"[{current_app.config['FORUM_TITLE']}] {text}", body, unsubscribe)
     line.mailed_at = utcnow()
+
+
+def _may_mail(user: User | None) -> bool:
+    """No notification mail to an address nobody confirmed: a typo or someone else's
+    address must not receive the forum's mail."""
+    return (
+        user is not None
+        and not user.is_banned
+        and user.deleted_at is None
+        and user.email_confirmed_at is not None
+    )
 
 
 def _still_readable(user: User, line: Notification) -> bool:
@@ -158,14 +169,14 @@ def _still_readable(user: User, line: Notification) -> bool:
     return line.thread_id is None or readable_thread(user, line) is not None
 
 
-def _render(name: str, **context) -> str:
+def render(name: str, **context) -> str:
     """Mail is written outside any request (by the drainer or the worker): the
     template gets what it is given, not the page context processors."""
     return current_app.jinja_env.get_template(name).render(**context)
 
 
 def _unsubscribe_url(user: User, event: Event | None) -> str:
-    return f"{_base_url()}/mail/unsubscribe/{unsubscribe_token(user, event)}"
+    return f"{base_url()}/mail/unsubscribe/{unsubscribe_token(user, event)}"
 
 
 def _schedule_digest_run() -> None:
@@ -208,7 +219,7 @@ def _digest_lines_stmt(user_id: int | None = None):
 
 def _send_digest(task) -> None:
     user = db.session.get(User, task.target_id)
-    if user is None or user.is_banned:
+    if not _may_mail(user):
         return
     chosen = modes(user)
     lines = [
@@ -221,17 +232,17 @@ def _send_digest(task) -> None:
     if not lines:
         return
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        items = [(describe(line), f"{_base_url()}/notifications/{line.id}") for line in lines]
+        items = [(describe(line), f"{base_url()}/notifications/{line.id}") for line in lines]
         unsubscribe = _unsubscribe_url(user, None)
-        body = _render(
+        body = render(
             "mail/digest.txt",
             user=user,
             items=items,
-            settings=f"{_base_url()}/account/notifications",
+            settings=f"{base_url()}/account/notifications",
             unsubscribe=unsubscribe,
         )
-        _deliver(
-            user,
+        deliver(
+            user.email,
             _("[%(forum)s] What happened today", forum=current_app.config["FORUM_TITLE"]),
             body,
             unsubscribe,
@@ -241,21 +252,24 @@ def _send_digest(task) -> None:
         line.mailed_at = now
 
 
-def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
+def deliver(address: str, subject: str, body: str, unsubscribe: str | None = None) -> None:
+    """Sends one mail now (callers run in the outbox drainer, never in a request).
+    Mails about an account (reset, confirmation) have no unsubscribe link."""
     config = current_app.config
     message = EmailMessage(policy=MAIL_POLICY)
     message["Subject"] = " ".join(subject.split())  # a title's line break is no header
     message["From"] = config["MAIL_SENDER"]
-    message["To"] = user.email
+    message["To"] = address
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=config["MAIL_SENDER"].rpartition("@")[2] or None)
-    message["List-Unsubscribe"] = f"<{unsubscribe}>"
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if unsubscribe:
+        message["List-Unsubscribe"] = f"<{unsubscribe}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(body)
     if config["MAIL_BACKEND"] == "folder":
         folder = Path(config["MAIL_FOLDER"])
         folder.mkdir(parents=True, exist_ok=True)
-        name = f"{utcnow():%Y%m%d-%H%M%S-%f}-{user.id}.eml"
+        name = f"{utcnow():%Y%m%d-%H%M%S-%f}-{secrets.token_hex(4)}.eml"
         (folder / name).write_bytes(bytes(message))
         return
     smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"])
@@ -275,6 +289,16 @@ def _deliver(user: User, subject: str, body: str, unsubscribe: str) -> None:
 SENDERS = {NOTIFICATION: _send_notification, DIGEST: _send_digest, DIGEST_RUN: _queue_digests}
 
 
+def register_sender(kind: str, send) -> None:
+    """Other capabilities send their mails (account mails) through the same queue."""
+    SENDERS[kind] = send
+
+
+def mail_kinds() -> list[str]:
+    """Outbox kinds that each send a mail (the daily run only plans them)."""
+    return [kind for kind in SENDERS if kind != DIGEST_RUN]
+
+
 def failing() -> list:
     """Mails that could not be sent yet, for the admins."""
     return list(
@@ -286,7 +310,7 @@ def failing() -> list:
                 OutboxTask.due_at,
                 OutboxTask.last_error,
             )
-            .where(OutboxTask.kind.in_([NOTIFICATION, DIGEST]), OutboxTask.attempts > 0)
+            .where(OutboxTask.kind.in_(mail_kinds()), OutboxTask.attempts > 0)
             .order_by(OutboxTask.id)
             .limit(100)
         )

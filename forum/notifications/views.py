@@ -128,7 +128,7 @@ def unsubscribe(token: str):
 def mail_status():
     """Mails that could not be sent yet: how often tried, when next, why."""
     require(Permission.ADMIN_AREA)
-    waiting, oldest = outbox.backlog([mail.NOTIFICATION, mail.DIGEST])
+    waiting, oldest = outbox.backlog(mail.mail_kinds())
     return render_template(
         "notifications/mail_status.html",
         failing=mail.failing(),

@@ -6,12 +6,14 @@ import pytest
 from playwright.sync_api import expect
 
 from ..factories import PASSWORD, make_board, make_thread, make_user
+from ..mailbox import link_in, sent_mails
 from .conftest import DESKTOP, PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 
 
-def _register(page, base, username):
+def _register(app, page, base, username):
+    """Registers and confirms the address through the link in the dev mail folder."""
     page.goto(f"{base}/register")
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("E-Mail-Adresse").fill(f"{username}@example.org")
@@ -19,6 +21,10 @@ def _register(page, base, username):
     page.get_by_label("Passwort wiederholen").fill(PASSWORD)
     page.get_by_role("button", name="Konto erstellen").click()
     expect(page.get_by_role("navigation", name="Konto")).to_contain_text(username)
+    expect(page.get_by_role("status").first).to_contain_text("bestätigen")
+    mail = [m for m in sent_mails(app) if m["To"] == f"{username}@example.org"][-1]
+    page.goto(base + link_in(mail, "/confirm/"))
+    expect(page.get_by_text("Ihre E-Mail-Adresse ist bestätigt")).to_be_visible()
 
 
 def _no_horizontal_scroll(page):
@@ -31,7 +37,7 @@ def test_newcomer_asks_and_another_person_answers(app, live_server, new_page):
     make_thread(board, make_user("bestand"), "Ältere Frage zum Router", "Hallo", replies=2)
 
     asker = new_page()
-    _register(asker, live_server, "fragende")
+    _register(app, asker, live_server, "fragende")
     asker.goto(live_server)
     screenshot(asker, "index-desktop")
     asker.get_by_role("link", name="DSL & Festnetz").click()
@@ -46,7 +52,7 @@ def test_newcomer_asks_and_another_person_answers(app, live_server, new_page):
     thread_url = asker.url
 
     helper = new_page()
-    _register(helper, live_server, "helfer")
+    _register(app, helper, live_server, "helfer")
     helper.goto(thread_url)
     helper.get_by_label("Ihr Text").fill("Prüfen Sie bitte die **Leitungsdämpfung** im Router.")
     helper.get_by_role("button", name="Absenden").click()

@@ -1,9 +1,7 @@
 """E-mail: at once or in a digest, a signed one-click unsubscribe link, and a mail
 server that refuses or is down never costs a post or a mail."""
 
-import email
 import socket
-from email import policy
 from pathlib import Path
 
 import pytest
@@ -16,22 +14,12 @@ from forum.models import MailMode, MailPreference, Notification, OutboxTask, utc
 from forum.notifications import mail
 from forum.posts import services as posts
 
-
-def _mails(app) -> list[email.message.EmailMessage]:
-    """The mails written to the development folder so far, oldest first."""
-    outbox.drain()
-    folder = Path(app.config["MAIL_FOLDER"])
-    if not folder.is_dir():
-        return []
-    return [
-        email.message_from_bytes(path.read_bytes(), policy=policy.default)
-        for path in sorted(folder.iterdir())
-    ]
+from ..mailbox import sent_mails
 
 
 def test_a_staff_reply_is_mailed_at_once_with_links(app, forum):
     posts.reply(forum.staff, forum.thread, "Wir prüfen Ihre Leitung.")
-    [message] = _mails(app)
+    [message] = sent_mails(app)
     assert message["To"] == forum.author.email
     assert "Router blinkt rot nach Gewitter" in message["Subject"]
     body = message.get_content()
@@ -48,12 +36,12 @@ def test_a_staff_reply_is_mailed_at_once_with_links(app, forum):
 def test_plain_replies_wait_for_the_daily_digest(app, client, forum):
     posts.reply(forum.member, forum.thread, "Erste Idee")
     posts.reply(forum.customer, forum.thread, "Zweite Idee")
-    assert _mails(app) == []  # replies go into the digest by default
+    assert sent_mails(app) == []  # replies go into the digest by default
     run = db.session.scalars(select(OutboxTask).where(OutboxTask.kind == mail.DIGEST_RUN)).one()
     assert run.due_at > utcnow()  # planned for the next digest hour
     run.due_at = utcnow()
     db.session.commit()
-    digests = {message["To"]: message for message in _mails(app)}
+    digests = {message["To"]: message for message in sent_mails(app)}
     assert set(digests) == {forum.author.email, forum.member.email}  # the member follows too
     digest = digests[forum.author.email]
     assert "Was heute passiert ist" in digest["Subject"]
@@ -63,7 +51,7 @@ def test_plain_replies_wait_for_the_daily_digest(app, client, forum):
     ).one()
     tomorrow.due_at = utcnow()
     db.session.commit()
-    assert len(_mails(app)) == 2  # nothing new: no second digest
+    assert len(sent_mails(app)) == 2  # nothing new: no second digest
     link = digest["List-Unsubscribe"].strip("<>")
     assert link in digest.get_content()
     assert client.post(link[link.index("/mail/") :]).status_code == 200
@@ -74,7 +62,7 @@ def test_plain_replies_wait_for_the_daily_digest(app, client, forum):
 
 def test_one_click_unsubscribe(app, client, forum):
     posts.reply(forum.staff, forum.thread, "Antwort")
-    [message] = _mails(app)
+    [message] = sent_mails(app)
     link = message["List-Unsubscribe"].strip("<>")
     path = link[link.index("/mail/") :]
     page = client.get(path)
@@ -85,7 +73,7 @@ def test_one_click_unsubscribe(app, client, forum):
     row = db.session.get(MailPreference, (forum.author.id, "staff-reply"))
     assert row.mode == MailMode.OFF
     posts.reply(forum.staff, forum.thread, "Noch eine Antwort")
-    assert len(_mails(app)) == 1
+    assert len(sent_mails(app)) == 1
 
 
 @pytest.mark.parametrize("token", ["kaputt", "eyJ1IjoxLCJlIjoicmVwbHkifQ.falsch"])
@@ -190,16 +178,16 @@ def _run_digest_now():
 
 def test_a_reply_then_a_staff_reply_still_mails_the_staff_reply(app, forum):
     posts.reply(forum.member, forum.thread, "Vielleicht hilft ein Neustart")
-    assert _mails(app) == []  # a plain reply waits for the digest
+    assert sent_mails(app) == []  # a plain reply waits for the digest
     posts.reply(forum.staff, forum.thread, "Wir prüfen die Leitung")
-    to_author = [m for m in _mails(app) if m["To"] == forum.author.email]
+    to_author = [m for m in sent_mails(app) if m["To"] == forum.author.email]
     assert len(to_author) == 1 and "Mitarbeiter" in to_author[0]["Subject"]
 
 
 def test_a_line_break_in_a_reason_does_not_stop_the_mail(app, client, auth, forum):
     auth.login(forum.moderator)
     client.post(f"/t/{forum.thread.id}/lock", data={"reason": "Doppelt.\r\nSiehe FAQ"})
-    [message] = _mails(app)
+    [message] = sent_mails(app)
     assert "\n" not in message["Subject"] and "Siehe FAQ" in message["Subject"]
     assert db.session.scalars(select(OutboxTask).where(OutboxTask.attempts > 0)).all() == []
 
@@ -215,7 +203,7 @@ def test_a_thread_out_of_reach_is_not_named_in_the_digest(app, forum):
     outbox.drain()
     moderation.move(forum.admin, forum.thread, internal)
     _run_digest_now()
-    mails = _mails(app)
+    mails = sent_mails(app)
     assert forum.member.email not in {message["To"] for message in mails}
     # The author hears that the thread was moved, but not where or under which title.
     assert [m["Subject"] for m in mails] == [

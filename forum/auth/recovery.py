@@ -1,0 +1,159 @@
+"""Getting back into an account and proving an address: signed, expiring links.
+
+A reset link names the account and a fingerprint of its password hash, so it
+works once (a new password changes the hash) and not after any other password
+change. A confirmation link names the account and the address it was sent to, so
+a link for an address that has since been replaced confirms nothing.
+"""
+
+import hashlib
+from enum import StrEnum
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from .. import outbox, ratelimit
+from ..extensions import db
+from ..models import User, utcnow
+from ..models.users import new_session_nonce
+from .services import CONFIRM_MAIL, AccountTaken, WrongPassword, email_taken, normalize_email
+
+RESET_MAIL = "mail.password-reset"  # target: a user
+ADDRESS_CHANGE_MAIL = "mail.address-change"  # target: a user; tells the old address
+
+
+class LinkProblem(StrEnum):
+    EXPIRED = "expired"
+    INVALID = "invalid"  # tampered, cut off, or for an account that is gone
+    USED = "used"  # the reset happened, or the password changed since
+    CONFIRMED = "confirmed"  # the address is confirmed already
+    OUTDATED = "outdated"  # the account uses another address since
+
+
+class BadLink(Exception):
+    def __init__(self, problem: LinkProblem):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"forum-{purpose}")
+
+
+def _read(purpose: str, token: str, max_age: int) -> list:
+    try:
+        return _serializer(purpose).loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise BadLink(LinkProblem.EXPIRED) from None
+    except BadSignature:
+        raise BadLink(LinkProblem.INVALID) from None
+
+
+def _account(user_id) -> User:
+    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or user.deleted_at is not None or user.is_banned:
+        raise BadLink(LinkProblem.INVALID)
+    return user
+
+
+def _password_fingerprint(user: User) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:20]
+
+
+# Password reset
+
+
+def reset_token(user: User) -> str:
+    return _serializer("password-reset").dumps([user.id, _password_fingerprint(user)])
+
+
+def request_reset(address: str) -> None:
+    """Queues a reset mail if the address belongs to an account that may log in.
+    The caller answers the same either way, so nobody learns who is registered."""
+    user = db.session.scalar(select(User).where(User.email == normalize_email(address)))
+    if user is None or user.is_banned or user.deleted_at is not None:
+        return
+    if ratelimit.attempt("RESET_PER_ACCOUNT", user.id):
+        return  # no mail flood for one inbox; the answer stays the same
+    outbox.record(RESET_MAIL, user.id)
+    db.session.commit()
+
+
+def account_for_reset(token: str) -> User:
+    payload = _read("password-reset", token, current_app.config["PASSWORD_RESET_SECONDS"])
+    user = _account(payload[0] if isinstance(payload, list) and len(payload) == 2 else None)
+    if payload[1] != _password_fingerprint(user):
+        raise BadLink(LinkProblem.USED)
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    """Sets the password and ends every session; the mail proved the address."""
+    user = account_for_reset(token)
+    user.set_password(new_password)
+    user.session_nonce = new_session_nonce()
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    db.session.commit()
+    return user
+
+
+# Address confirmation
+
+
+def address_to_confirm(user: User) -> str | None:
+    if user.pending_email:
+        return user.pending_email
+    return None if user.email_confirmed_at else user.email
+
+
+def confirmation_token(user: User, address: str) -> str:
+    return _serializer("confirm-address").dumps([user.id, address])
+
+
+def request_confirmation(user: User) -> None:
+    if address_to_confirm(user) is not None:
+        outbox.record(CONFIRM_MAIL, user.id)
+        db.session.commit()
+
+
+def confirm_address(token: str) -> User:
+    payload = _read("confirm-address", token, current_app.config["CONFIRMATION_SECONDS"])
+    user = _account(payload[0] if isinstance(payload, list) and len(payload) == 2 else None)
+    address = payload[1]
+    if address == user.pending_email:
+        if email_taken(address):
+            raise AccountTaken("email")
+        user.email, user.pending_email = address, None
+    elif address != user.email:
+        raise BadLink(LinkProblem.OUTDATED)
+    elif user.email_confirmed_at is not None:
+        raise BadLink(LinkProblem.CONFIRMED)
+    user.email_confirmed_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def change_email(actor: User, new_address: str, password: str) -> None:
+    """The new address takes effect once confirmed; until then the old one stays in
+    use and is told, so that a stolen session cannot quietly take over the account."""
+    if not actor.check_password(password):
+        raise WrongPassword
+    address = normalize_email(new_address)
+    if address == actor.email:
+        actor.pending_email = None
+        db.session.commit()
+        return
+    if email_taken(address):
+        raise AccountTaken("email")
+    actor.pending_email = address
+    outbox.record(CONFIRM_MAIL, actor.id)
+    if actor.email_confirmed_at is not None:
+        outbox.record(ADDRESS_CHANGE_MAIL, actor.id)
+    db.session.commit()
+
+
+def log_out_everywhere(actor: User) -> None:
+    actor.session_nonce = new_session_nonce()
+    db.session.commit()
