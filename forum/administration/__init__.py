@@ -3,3 +3,4 @@
 from flask import Blueprint
 
 bp = Blueprint("administration", __name__, url_prefix="/admin")
+from . import board_views  # noqa: E402, F401

@@ -6,12 +6,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEntry, Board, Incident, Post, PostRevision, Thread, User
+from ..models import AuditEntry, Board, Category, Incident, Post, PostRevision, Thread, User
 from ..notifications import events
 from ..pagination import Page, paginate
 
 TARGET_TYPES = {
     Board: "board",
+    Category: "category",
     Incident: "incident",
     Post: "post",
     Thread: "thread",
