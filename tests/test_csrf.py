@@ -24,7 +24,6 @@ def _post_urls(app, forum):
         "username": forum.member.username,
         "board_id": forum.board.id,
         "category_id": forum.board.category_id,
-        "category_id": forum.board.category_id,
         "incident_id": 1,
         "token": "signed-link-token",
     }
