@@ -3,4 +3,8 @@
 from flask import Blueprint
 
 bp = Blueprint("administration", __name__, url_prefix="/admin")
-from . import board_views  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    board_views,
+    health_views,
+    user_views,
+)

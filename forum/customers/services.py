@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from ..access import Permission, ensure
 from ..extensions import db
 from ..models import CustomerLinkUse, CustomerVerification, User, utcnow
+from ..moderation import audit
 from .signing import LinkClaim
 
 CUSTOMER_NUMBER = re.compile(r"^\d{4,20}$")
@@ -55,6 +56,9 @@ def verify_by_staff(actor: User, user: User, customer_number: str) -> CustomerVe
         user_id=user.id, customer_number=number, method="staff", verified_by_id=actor.id
     )
     db.session.add(verification)
+    audit.record(
+        actor, "user.customer-verify", user, after={"customer_number": verification.masked_number}
+    )
     db.session.commit()
     db.session.expire(user, ["customer_verification"])
     return verification
@@ -67,6 +71,9 @@ def revoke(actor: User, user: User) -> None:
         raise VerificationRefused("not-verified")
     verification.revoked_at = utcnow()
     verification.revoked_by_id = actor.id
+    audit.record(
+        actor, "user.customer-revoke", user, before={"customer_number": verification.masked_number}
+    )
     db.session.commit()
     db.session.expire(user, ["customer_verification"])
 

@@ -10,6 +10,7 @@ from ..models import User
 from ..models.users import mask_customer_number
 from ..posts import queries as post_queries
 from ..posts.views import thread_url
+from ..urls import safe_next
 from . import faq, queries, services, signing
 from .forms import VerifyCustomerForm
 
@@ -85,7 +86,7 @@ def manage():
                 field.errors.append(STAFF_PROBLEMS[refused.reason])
             else:
                 flash(_("%(name)s is now a verified customer.", name=user.name), "success")
-                return redirect(url_for("customers.manage"))
+                return redirect(_back_to_customer_page())
     return render_template(
         "customers/manage.html", form=form, customers=queries.recently_verified(limit=50)
     )
@@ -100,7 +101,12 @@ def revoke(user_id: int):
         abort(404)
     services.revoke(current_user, user)
     flash(_("The customer verification of %(name)s was revoked.", name=user.name), "info")
-    return redirect(url_for("customers.manage"))
+    return redirect(_back_to_customer_page())
+
+
+def _back_to_customer_page() -> str:
+    """Or to the admin's page of the account, where the form was sent from."""
+    return safe_next(request.form.get("next"), url_for("customers.manage"))
 
 
 @bp.post("/t/<id:thread_id>/publish-faq")

@@ -265,7 +265,8 @@ def _member(username: str):
 
 
 def _profile(user) -> str:
-    return url_for("users.profile", username=user.username)
+    """Back to the profile, or to the admin page the form was sent from."""
+    return safe_next(request.form.get("next"), url_for("users.profile", username=user.username))
 
 
 @bp.post("/u/<username>/warn")

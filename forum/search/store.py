@@ -238,13 +238,15 @@ class IndexStore:
                 list(Term("private", True).docs(searcher))
             )
             documents = searcher.doc_count()
-        size = sum(p.stat().st_size for p in (self.root / generation).iterdir())
+        files = [path.stat() for path in (self.root / generation).iterdir()]
         return {
             "state": "ok",
             "generation": generation,
             "threads": threads,
             "posts": documents - threads,
-            "bytes": size,
+            "bytes": sum(stat.st_size for stat in files),
+            # Every index commit writes files: the newest one tells when it last changed.
+            "updated": datetime.fromtimestamp(max(stat.st_mtime for stat in files), UTC),
         }
 
 

@@ -5,6 +5,7 @@ from sqlalchemy import update
 from ..access import Permission, ensure
 from ..extensions import db
 from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User, utcnow
+from ..moderation import audit
 from ..notifications import events, follows
 from ..posts.markdown import render
 
@@ -29,6 +30,8 @@ def verify_staff(actor: User, user: User, title: str, team: str, team_account: b
         verified_by_id=actor.id,
     )
     db.session.add(verification)
+    after = {"title": verification.title, "team": verification.team, "team_account": team_account}
+    audit.record(actor, "user.staff-verify", user, after=after)
     db.session.commit()
     db.session.expire(user, ["staff_verification"])
     return verification
@@ -51,6 +54,12 @@ def revoke_staff(actor: User, user: User) -> None:
     )
     db.session.execute(
         update(Thread).where(Thread.case_manager_id == user.id).values(case_manager_id=None)
+    )
+    audit.record(
+        actor,
+        "user.staff-revoke",
+        user,
+        before={"title": verification.title, "team": verification.team},
     )
     db.session.commit()
     db.session.expire(user, ["staff_verification"])

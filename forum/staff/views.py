@@ -10,7 +10,7 @@ from ..pagination import page_number
 from ..posts import queries as post_queries
 from ..posts.forms import StaffNoteForm
 from ..posts.views import thread_url
-from ..urls import parse_id
+from ..urls import parse_id, safe_next
 from . import dashboard, queries, services
 from .forms import AssignCaseForm, VerifyStaffForm
 
@@ -99,7 +99,7 @@ def manage_staff():
                 form.username.errors.append(_("This account is verified staff already."))
             else:
                 flash(_("%(name)s is now verified staff.", name=user.name), "success")
-                return redirect(url_for("staff.manage_staff"))
+                return redirect(_back_to_staff_page())
     return render_template("staff/manage.html", form=form, staff=queries.verified_staff())
 
 
@@ -112,7 +112,12 @@ def revoke_staff(user_id: int):
         abort(404)
     services.revoke_staff(current_user, user)
     flash(_("The staff verification of %(name)s was revoked.", name=user.name), "info")
-    return redirect(url_for("staff.manage_staff"))
+    return redirect(_back_to_staff_page())
+
+
+def _back_to_staff_page() -> str:
+    """Or to the admin's page of the account, where the form was sent from."""
+    return safe_next(request.form.get("next"), url_for("staff.manage_staff"))
 
 
 @bp.post("/t/<id:thread_id>/notes")
