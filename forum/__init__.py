@@ -64,6 +64,7 @@ def _register_capabilities(app: Flask) -> None:
     from . import cli, errors, web
     from .administration import bp as administration_bp
     from .auth import bp as auth_bp
+    from .avatars import bp as avatars_bp
     from .boards import bp as boards_bp
     from .customers.views import bp as customers_bp
     from .feeds.views import bp as feeds_bp
@@ -79,6 +80,7 @@ def _register_capabilities(app: Flask) -> None:
     for blueprint in (
         administration_bp,
         auth_bp,
+        avatars_bp,
         boards_bp,
         customers_bp,
         feeds_bp,

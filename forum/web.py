@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from . import uploads
 from .access import Permission, can
 from .models import Role
 from .posts.views import post_url, thread_url
@@ -52,7 +53,9 @@ def _decoded(raw: bytes) -> str | None:
 
 
 def init_request_checks(app) -> None:
-    """Registered before every extension, so that it runs first on each request."""
+    """Registered before every extension, so that they run first on each request
+    (the body limit before anything reads the body)."""
+    app.before_request(uploads.apply_upload_limit)
     app.before_request(_refuse_undecodable_input)
 
 
