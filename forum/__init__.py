@@ -72,6 +72,7 @@ def _register_capabilities(app: Flask) -> None:
     from .moderation.views import bp as moderation_bp
     from .notifications.views import bp as notifications_bp
     from .posts import bp as posts_bp
+    from .privacy import bp as privacy_bp
     from .search.views import bp as search_bp
     from .staff.views import bp as staff_bp
     from .support.views import bp as support_bp
@@ -88,6 +89,7 @@ def _register_capabilities(app: Flask) -> None:
         moderation_bp,
         notifications_bp,
         posts_bp,
+        privacy_bp,
         search_bp,
         staff_bp,
         support_bp,

@@ -12,6 +12,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from flask import current_app, has_app_context
+from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, UserMixin
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, and_, select, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -197,6 +198,8 @@ class User(RoleMixin, UserMixin, db.Model):
     @property
     def name(self) -> str:
         """What the forum shows: a shared team account appears as its team, never as a person."""
+        if self.deleted_at is not None:
+            return str(_l("Deleted user"))
         verification = self.staff_verification
         if verification is not None and verification.is_team_account:
             return verification.team

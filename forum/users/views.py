@@ -8,7 +8,7 @@ from . import bp, queries
 @bp.get("/u/<username>")
 def profile(username: str):
     user = queries.user_by_name(username)
-    if user is None:
+    if user is None or user.deleted_at is not None:
         abort(404)
     page = queries.visible_posts_page(
         current_user,

@@ -2,7 +2,8 @@
 
 A unique marker sits in every private place: a customers-only board, a staff-only
 board, a private case in a public board, an internal staff note, a new account's
-posts waiting for approval, and a thread a moderator deleted. Each role
+posts waiting for approval, a thread a moderator deleted, and the name, address
+and profile of an account its owner deleted (for everyone, admins included). Each role
 then follows every link reachable from the home page and tries the known URLs;
 no marker may appear in any answer the role may not see."""
 
@@ -14,6 +15,7 @@ import pytest
 from forum.models import Visibility, utcnow
 from forum.moderation import trash
 from forum.posts import services as posts
+from forum.privacy import deletion
 from forum.staff import services as staff_services
 
 from ..factories import PASSWORD, make_board, make_thread, make_user
@@ -25,6 +27,7 @@ MARKERS = {
     "note": "MARKER-INTERNE-NOTIZ",
     "held": "MARKER-WARTET",
     "deleted": "MARKER-GELOESCHT",
+    "former": "MARKER-EHEMALIG",  # a deleted account's name, address and profile
 }
 SEES = {
     "guest": set(),
@@ -85,6 +88,14 @@ def world(app):
     posts.reply(people["staff"], places["case"], f"Antwort {MARKERS['case']}")
     posts.reply(people["owner"], places["customers"], "Ich auch")
     staff_services.add_note(people["staff"], everyday, f"Ticket {MARKERS['note']}")
+    former = make_user(
+        "ehemalig",
+        display_name=MARKERS["former"],
+        bio=f"Bio {MARKERS['former']}",
+        email=f"{MARKERS['former']}@example.test",
+    )
+    posts.reply(former, everyday, "Danke für die Hilfe")
+    deletion.delete_account(former, remove_posts=False)
     return people, places, everyday
 
 
@@ -113,7 +124,8 @@ def _known_urls(places, everyday):
     searches = [
         f"/search?q={query}" for query in ("MARKER", "Titel", "Text", "Antwort", "Ticket")
     ] + ["/search?q=von:service", "/search/similar?title=Titel+MARKER+Text"]
-    return [*urls, *searches, "/u/fallkundin", "/u/service", "/u/anderer", "/staff/queue"]
+    people = ("/u/fallkundin", "/u/service", "/u/anderer", "/u/ehemalig", "/search?q=von:ehemalig")
+    return [*urls, *searches, *people, "/staff/queue"]
 
 
 @pytest.mark.parametrize("role", list(SEES))

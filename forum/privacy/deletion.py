@@ -1,0 +1,129 @@
+"""Deleting an account. The row stays, so that the posts keep an author ("Deleted
+user") and the audit log its actor; everything personal on it goes. By choice the
+texts of the posts go too. Search documents carry author names: they are rebuilt."""
+
+import secrets
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select, update
+
+from ..access import NotAllowed
+from ..extensions import db
+from ..models import (
+    BoardModerator,
+    BoardSubscription,
+    CustomerVerification,
+    IncidentFollower,
+    MailPreference,
+    Notification,
+    Post,
+    PostRevision,
+    StaffVerification,
+    Subscription,
+    Thread,
+    ThreadAffected,
+    User,
+    UserWarning,
+    utcnow,
+)
+from ..models.users import new_session_nonce
+from ..moderation import audit
+from ..search import tasks as search_tasks
+
+# Rows that only say something about the person: they go with the account.
+_PERSONAL_ROWS = (
+    Notification,
+    MailPreference,
+    BoardSubscription,
+    Subscription,
+    IncidentFollower,
+    BoardModerator,
+    UserWarning,
+)
+
+
+def _last_admin(user: User) -> bool:
+    admins = select(func.count(User.id)).where(User.is_admin.is_(True), User.deleted_at.is_(None))
+    return user.is_admin and db.session.scalar(admins) <= 1
+
+
+def delete_account(actor: User, remove_posts: bool) -> None:
+    """The actor deletes their own account (nobody else's: admins ban)."""
+    if _last_admin(actor):
+        raise NotAllowed(_("You are the last admin. Make someone else an admin first."))
+    now = utcnow()
+    post_ids = list(db.session.scalars(select(Post.id).where(Post.author_id == actor.id)))
+    if remove_posts and post_ids:
+        _remove_texts(actor, post_ids, now)
+    _forget_same_problem(actor)
+    for model in _PERSONAL_ROWS:
+        db.session.execute(delete(model).where(model.user_id == actor.id))
+    for model in (StaffVerification, CustomerVerification):
+        db.session.execute(
+            update(model)
+            .where(model.user_id == actor.id, model.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    db.session.execute(
+        update(CustomerVerification)
+        .where(CustomerVerification.user_id == actor.id)
+        .values(customer_number="")
+    )
+    _anonymize(actor, now)
+    audit.record(actor, "user.delete", actor, after={"posts_removed": remove_posts})
+    for post_id in post_ids:  # the author's name is in each post's search document
+        search_tasks.post_changed(db.session.get(Post, post_id))
+    db.session.commit()
+
+
+def _remove_texts(actor: User, post_ids: list[int], now) -> None:
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        reason = _("The author deleted this post with their account.")
+    db.session.execute(delete(PostRevision).where(PostRevision.post_id.in_(post_ids)))
+    db.session.execute(
+        update(Post)
+        .where(Post.id.in_(post_ids))
+        .values(
+            body_source="",
+            body_html="",
+            hidden_at=now,
+            hidden_by_id=actor.id,
+            hidden_reason=reason,
+        )
+    )
+
+
+def _forget_same_problem(actor: User) -> None:
+    thread_ids = list(
+        db.session.scalars(
+            select(ThreadAffected.thread_id).where(ThreadAffected.user_id == actor.id)
+        )
+    )
+    db.session.execute(delete(ThreadAffected).where(ThreadAffected.user_id == actor.id))
+    if thread_ids:
+        counted = (
+            select(func.count())
+            .select_from(ThreadAffected)
+            .where(ThreadAffected.thread_id == Thread.id)
+            .scalar_subquery()
+        )
+        db.session.execute(
+            update(Thread).where(Thread.id.in_(thread_ids)).values(affected_count=counted)
+        )
+
+
+def _anonymize(user: User, now) -> None:
+    placeholder = f"deleted-{user.id}"
+    user.username = user.username_canonical = placeholder
+    user.email = f"{placeholder}@deleted.invalid"
+    user.pending_email = user.display_name = user.bio = user.locale = None
+    user.email_confirmed_at = None
+    user.ban_reason = user.suspension_reason = None
+    user.avatar_name = None
+    user.set_password(secrets.token_urlsafe(32))  # nobody knows it: no log-in
+    user.session_nonce = new_session_nonce()
+    user.is_admin = user.is_moderator = user.is_board_moderator = False
+    user.unseen_warnings = user.unread_notifications = 0
+    user.deleted_at = now
