@@ -45,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from . import i18n, notifications, outbox, search, web
     from .auth import mails, sessions
+    from .settings import store
 
     web.init_request_checks(app)
     db.init_app(app)
@@ -58,6 +59,7 @@ def _init_extensions(app: Flask) -> None:
     search.init_app(app)
     notifications.init_app(app)
     mails.init_app()
+    store.init_app(app)
 
 
 def _register_capabilities(app: Flask) -> None:
@@ -74,6 +76,7 @@ def _register_capabilities(app: Flask) -> None:
     from .posts import bp as posts_bp
     from .privacy import bp as privacy_bp
     from .search.views import bp as search_bp
+    from .settings import bp as settings_bp
     from .staff.views import bp as staff_bp
     from .support.views import bp as support_bp
     from .users import bp as users_bp
@@ -91,6 +94,7 @@ def _register_capabilities(app: Flask) -> None:
         posts_bp,
         privacy_bp,
         search_bp,
+        settings_bp,
         staff_bp,
         support_bp,
         users_bp,

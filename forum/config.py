@@ -9,6 +9,12 @@ class Defaults:
     # Identity of the deployment: settings, never code.
     FORUM_TITLE = "Kundenforum"
     COMPANY_NAME = "Beispiel Telekom"
+    WELCOME_TEXT = ""  # Markdown above the boards on the overview
+    LOGO_NAME: str | None = None  # an uploaded logo (set in the browser)
+    LOGO_FOLDER: str | None = None  # default: instance/uploads/site
+    # Admins change some settings in the browser (stored in the database); other
+    # processes apply a change after at most this long.
+    SETTINGS_RELOAD_SECONDS = 10
 
     SECRET_KEY: str | None = None
     # Development mode generates a secret into instance/ and relaxes cookie security.
@@ -164,6 +170,8 @@ def finalize(config: dict, instance_path: str) -> None:
         config["MAIL_FOLDER"] = str(instance / "mail")
     if not config.get("SEARCH_INDEX_PATH"):
         config["SEARCH_INDEX_PATH"] = str(instance / "search")
+    if not config.get("LOGO_FOLDER"):
+        config["LOGO_FOLDER"] = str(instance / "uploads" / "site")
     if not config.get("AVATAR_FOLDER"):
         config["AVATAR_FOLDER"] = str(instance / "uploads" / "avatars")
     if config.get("REDIS_URL"):

@@ -40,6 +40,9 @@ def _grow(board, authors, threads: int, replies: int):
 
 @pytest.fixture
 def sized_forum(app):
+    # Stored settings are looked up once per SETTINGS_RELOAD_SECONDS, not per page:
+    # growing the forum takes longer than that, and the look-up is no page's cost.
+    app.config["SETTINGS_RELOAD_SECONDS"] = 3600
     authors = [make_user(f"user{n}", staff=n % 3 == 0, customer=n % 2 == 0) for n in range(25)]
     board = make_board("Groß", slug="gross")
     return board, authors
