@@ -88,11 +88,7 @@ class Mail:
 
 def mail_status() -> Mail:
     """Mails that failed at least once (`mail.failing()` lists them on /admin/mail)."""
-    count, oldest = db.session.execute(
-        select(func.count(OutboxTask.id), func.min(OutboxTask.created_at)).where(
-            OutboxTask.kind.in_(mail.mail_kinds()), OutboxTask.attempts > 0
-        )
-    ).one()
+    count, oldest = mail.failing_summary()
     return Mail(failing=count, oldest_failing=oldest, level=WARN if count else OK)
 
 

@@ -32,6 +32,8 @@ def refusal(actor):
         return _l("Please log in first.")
     if actor.is_suspended:
         return suspension_notice(actor)
+    if actor.needs_confirmation:
+        return _l("Please confirm your e-mail address first: we sent you a link.")
     return None
 
 

@@ -18,7 +18,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from .. import outbox
 from ..extensions import db
@@ -299,6 +299,19 @@ def mail_kinds() -> list[str]:
     return [kind for kind in SENDERS if kind != DIGEST_RUN]
 
 
+def _failed():
+    return (OutboxTask.kind.in_(mail_kinds()), OutboxTask.attempts > 0)
+
+
+def failing_summary() -> tuple[int, datetime | None]:
+    """How many mails could not be sent yet, and since when the oldest waits."""
+    return tuple(
+        db.session.execute(
+            select(func.count(OutboxTask.id), func.min(OutboxTask.created_at)).where(*_failed())
+        ).one()
+    )
+
+
 def failing() -> list:
     """Mails that could not be sent yet, for the admins."""
     return list(
@@ -310,7 +323,7 @@ def failing() -> list:
                 OutboxTask.due_at,
                 OutboxTask.last_error,
             )
-            .where(OutboxTask.kind.in_(mail_kinds()), OutboxTask.attempts > 0)
+            .where(*_failed())
             .order_by(OutboxTask.id)
             .limit(100)
         )
