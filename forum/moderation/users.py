@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from ..access import NotAllowed, Permission, decide
+from ..avatars import services as avatar_files
 from ..extensions import db
 from ..models import User, UserWarning, utcnow
 from ..models.users import new_session_nonce
@@ -81,3 +82,13 @@ def unban(actor: User, user: User, reason: str = "") -> None:
     user.banned_at = user.ban_reason = None
     audit.record(actor, "user.unban", user, reason)
     db.session.commit()
+
+
+def remove_avatar(actor: User, user: User, reason: str) -> None:
+    """An offensive picture goes at once; the file after the commit."""
+    _ensure(actor, user)
+    old = user.avatar_name
+    user.avatar_name = None
+    audit.record(actor, "user.avatar-remove", user, reason)
+    db.session.commit()
+    avatar_files.delete_file(old)

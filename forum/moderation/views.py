@@ -325,6 +325,15 @@ def unban(username: str):
     )
 
 
+@bp.post("/u/<username>/avatar/remove")
+@login_required
+def remove_avatar(username: str):
+    user = _member(username)
+    form = _form_or_400(ReasonForm())
+    users.remove_avatar(current_user, user, form.reason.data or "")
+    return _done(_("The picture of %(name)s is removed.", name=user.name), _profile(user))
+
+
 @bp.post("/warnings/seen")
 @login_required
 def acknowledge_warnings():

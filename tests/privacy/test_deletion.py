@@ -76,6 +76,7 @@ def test_removing_posts_removes_their_texts_everywhere(client, anna_wrote):
     seen = _everything_public(client, thread, own)
     for text in ("Kanal elf", "Funkloch", "Rechnung doppelt"):
         assert text not in seen
+    assert "Der Verfasser hat diesen Beitrag mit seinem Konto gelöscht." in seen
     stored = db.session.scalars(select(Post).where(Post.author_id == anna.id)).all()
     assert stored and all(post.body_source == "" and post.is_hidden for post in stored)
     assert (
