@@ -43,6 +43,8 @@ STILL_OPEN = (ThreadStatus.OPEN.value, ThreadStatus.ANSWERED.value)
 
 class Category(db.Model):
     __tablename__ = "categories"
+    # Ids stay in the audit log after a deletion: SQLite must not hand them out again.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -55,6 +57,7 @@ class Category(db.Model):
 
 class Board(db.Model):
     __tablename__ = "boards"
+    __table_args__ = {"sqlite_autoincrement": True}  # as categories
 
     id: Mapped[int] = mapped_column(primary_key=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)

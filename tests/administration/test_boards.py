@@ -320,6 +320,16 @@ def test_an_empty_board_is_deleted_with_its_moderators_and_followers(client, aut
     assert client.get("/b/leer").status_code == 404
 
 
+def test_a_deleted_boards_id_is_never_given_again(client, auth, forum, admin):
+    """Its audit entries keep pointing at it, not at the next new board."""
+    newest = make_board("Kurzlebig", slug="kurzlebig")
+    auth.login(admin)
+    client.post(f"/admin/boards/{newest.id}/delete")
+    client.post("/admin/boards/new", data={**_board_data(), "category": forum.board.category_id})
+    created = db.session.scalar(select(Board).order_by(Board.id.desc()))
+    assert created.name == "Vertrag & Rechnung" and created.id > newest.id
+
+
 def test_the_overview_shows_each_boards_moderators(client, auth, forum, admin, keeper):
     auth.login(admin)
     page = client.get("/admin/boards").text
