@@ -131,6 +131,7 @@ class Defaults:
     RATELIMIT_RESET_PER_IP = "10/hour;30/day"  # "forgot password" forms sent
     RATELIMIT_RESET_PER_ACCOUNT = "3/hour;10/day"  # reset mails to one account
     RATELIMIT_CONFIRM_PER_ACCOUNT = "3/hour;10/day"  # confirmation mails sent again
+    RATELIMIT_EMAIL_CHANGE_PER_ACCOUNT = "5/hour;10/day"  # address changes tried
     RATELIMIT_EXPORT_PER_ACCOUNT = "5/hour"  # downloads of one's own data
     RATELIMIT_POST_PER_IP = "30/minute;300/hour"
     RATELIMIT_POST_PER_ACCOUNT = "6/minute;60/hour"

@@ -9,6 +9,7 @@ import math
 import time
 
 from flask import current_app
+from flask_babel import ngettext
 from limits import parse_many
 
 from .extensions import limiter
@@ -46,3 +47,12 @@ def attempt(scope: str, key: str | int) -> int:
 
 def minutes(seconds: int) -> int:
     return max(1, math.ceil(seconds / 60))
+
+
+def too_many(seconds: int) -> str:
+    """What the person is told when a limit stops them."""
+    return ngettext(
+        "Too many attempts. Please try again in %(num)d minute.",
+        "Too many attempts. Please try again in %(num)d minutes.",
+        minutes(seconds),
+    )

@@ -35,11 +35,16 @@ def change_role(actor: User, user: User, role: str, granted: bool, reason: str =
     return True
 
 
+def locked_admins() -> set[int]:
+    """The admins' ids, their rows locked until the commit (PostgreSQL), so that two
+    admins leaving or removing each other at the same moment cannot both succeed."""
+    stmt = select(User.id).where(User.is_admin, User.deleted_at.is_(None)).with_for_update()
+    return set(db.session.scalars(stmt))
+
+
 def _ensure_admin_remains(actor: User, user: User) -> None:
-    """The forum always keeps an admin, and nobody locks themselves out. The admin rows
-    are locked (PostgreSQL), so that two admins removing each other at the same moment
-    cannot both succeed."""
-    admins = set(db.session.scalars(select(User.id).where(User.is_admin).with_for_update()))
+    """The forum always keeps an admin, and nobody locks themselves out."""
+    admins = locked_admins()
     if actor.id not in admins:
         raise NotAllowed(_l("Only admins can do this."))
     if admins <= {user.id}:

@@ -17,7 +17,14 @@ from .. import outbox, ratelimit
 from ..extensions import db
 from ..models import User, utcnow
 from ..models.users import new_session_nonce
-from .services import CONFIRM_MAIL, AccountTaken, WrongPassword, email_taken, normalize_email
+from .services import (
+    CONFIRM_MAIL,
+    AccountTaken,
+    TooManyAttempts,
+    confirm_password,
+    email_taken,
+    normalize_email,
+)
 
 RESET_MAIL = "mail.password-reset"  # target: a user
 ADDRESS_CHANGE_MAIL = "mail.address-change"  # target: a user; tells the old address
@@ -70,13 +77,14 @@ def reset_token(user: User) -> str:
 
 def request_reset(address: str) -> None:
     """Queues a reset mail if the address belongs to an account that may log in.
-    The caller answers the same either way, so nobody learns who is registered."""
-    user = db.session.scalar(select(User).where(User.email == normalize_email(address)))
-    if user is None or user.is_banned or user.deleted_at is not None:
-        return
-    if ratelimit.attempt("RESET_PER_ACCOUNT", user.id):
-        return  # no mail flood for one inbox; the answer stays the same
-    outbox.record(RESET_MAIL, user.id)
+    The caller answers the same either way, and both ways do the same work (a
+    limit check, a task, a commit), so that neither the page nor its timing tells
+    who is registered. A task for nobody (0) is dropped by the mail sender."""
+    address = normalize_email(address)
+    user = db.session.scalar(select(User).where(User.email == address))
+    may_log_in = user is not None and not user.is_banned and user.deleted_at is None
+    limited = ratelimit.attempt("RESET_PER_ACCOUNT", user.id if may_log_in else address)
+    outbox.record(RESET_MAIL, user.id if may_log_in and not limited else 0)
     db.session.commit()
 
 
@@ -137,14 +145,20 @@ def confirm_address(token: str) -> User:
 
 def change_email(actor: User, new_address: str, password: str) -> None:
     """The new address takes effect once confirmed; until then the old one stays in
-    use and is told, so that a stolen session cannot quietly take over the account."""
-    if not actor.check_password(password):
-        raise WrongPassword
+    use and is told, so that a stolen session cannot quietly take over the account.
+
+    Each attempt counts (EMAIL_CHANGE_PER_ACCOUNT): the form sends mail to an address
+    the person types, and says whether an address is taken."""
+    if wait := ratelimit.attempt("EMAIL_CHANGE_PER_ACCOUNT", actor.id):
+        raise TooManyAttempts(wait)
+    confirm_password(actor, password)
     address = normalize_email(new_address)
     if address == actor.email:
         actor.pending_email = None
         db.session.commit()
         return
+    if address == actor.pending_email:
+        return  # its link is on the way; "send again" is the way to another one
     if email_taken(address):
         raise AccountTaken("email")
     actor.pending_email = address

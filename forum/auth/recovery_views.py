@@ -7,8 +7,7 @@ from flask_login import current_user, login_required, logout_user
 from .. import ratelimit
 from . import bp, recovery
 from .forms import ChangeEmailForm, ForgotPasswordForm, ResetPasswordForm
-from .services import AccountTaken, WrongPassword
-from .views import _too_many
+from .services import AccountTaken, TooManyAttempts, WrongPassword
 
 
 def _link_problem(problem: recovery.LinkProblem, again: str, status: int = 400):
@@ -36,7 +35,7 @@ def forgot_password():
     if form.validate_on_submit():
         wait = ratelimit.attempt("RESET_PER_IP", request.remote_addr)
         if wait:
-            form.form_errors.append(_too_many(wait))
+            form.form_errors.append(ratelimit.too_many(wait))
             status = 429
         else:
             recovery.request_reset(form.email.data)
@@ -79,7 +78,7 @@ def resend_confirmation():
     if recovery.address_to_confirm(current_user) is None:
         flash(_("This e-mail address is confirmed already."), "info")
     elif wait := ratelimit.attempt("CONFIRM_PER_ACCOUNT", current_user.id):
-        flash(_too_many(wait), "error")
+        flash(ratelimit.too_many(wait), "error")
     else:
         recovery.request_confirmation(current_user)
         flash(_("We sent the link again. Please look in your inbox and spam folder."), "success")
@@ -95,6 +94,8 @@ def change_email():
             recovery.change_email(current_user, form.email.data, form.current_password.data)
         except WrongPassword:
             form.current_password.errors.append(_("The current password is wrong."))
+        except TooManyAttempts as limited:
+            form.form_errors.append(ratelimit.too_many(limited.wait))
         except AccountTaken:
             form.email.errors.append(_("An account with this e-mail address already exists."))
         else:

@@ -5,10 +5,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import outbox
+from .. import outbox, ratelimit
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
-from ..models.users import new_session_nonce
+from ..models.users import name_hash, new_session_nonce
 from . import rules
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
@@ -29,6 +29,12 @@ class WrongPassword(Exception):
     pass
 
 
+class TooManyAttempts(Exception):
+    def __init__(self, wait: int):
+        super().__init__(wait)
+        self.wait = wait
+
+
 class Unacceptable(Exception):
     """A username or password the rules refuse (for callers without a form)."""
 
@@ -38,10 +44,12 @@ def normalize_email(email: str) -> str:
 
 
 def username_taken(username: str) -> bool:
+    """Also the names of deleted accounts, which stay reserved."""
     canonical = canonical_username(username.strip())
-    return (
-        db.session.scalar(select(User.id).where(User.username_canonical == canonical)) is not None
+    stmt = select(User.id).where(
+        or_(User.username_canonical == canonical, User.former_name_hash == name_hash(canonical))
     )
+    return db.session.scalar(stmt.limit(1)) is not None
 
 
 def email_taken(email: str) -> bool:
@@ -93,10 +101,20 @@ def password_matches(user: User | None, password: str) -> bool:
     return user.check_password(password)
 
 
+def confirm_password(user: User, password: str) -> None:
+    """A password asked again before a sensitive change: wrong guesses count against
+    the same limit as failed log-ins of the account."""
+    key = f"user:{user.id}"
+    if wait := ratelimit.wait_seconds("LOGIN_PER_ACCOUNT", key):
+        raise TooManyAttempts(wait)
+    if not user.check_password(password):
+        ratelimit.record("LOGIN_PER_ACCOUNT", key)
+        raise WrongPassword
+
+
 def change_password(actor: User, current_password: str, new_password: str) -> None:
     """Also ends every other session of the account."""
-    if not actor.check_password(current_password):
-        raise WrongPassword
+    confirm_password(actor, current_password)
     actor.set_password(new_password)
     actor.session_nonce = new_session_nonce()
     db.session.commit()

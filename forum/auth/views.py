@@ -1,6 +1,5 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import ratelimit
@@ -9,14 +8,6 @@ from ..models import canonical_username
 from ..urls import safe_next
 from . import bp, services
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
-
-
-def _too_many(seconds: int) -> str:
-    return ngettext(
-        "Too many attempts. Please try again in %(num)d minute.",
-        "Too many attempts. Please try again in %(num)d minutes.",
-        ratelimit.minutes(seconds),
-    )
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -30,12 +21,12 @@ def register():
         "REGISTER_ATTEMPTS_PER_IP", request.remote_addr
     )
     if wait:
-        form.form_errors.append(_too_many(wait))
+        form.form_errors.append(ratelimit.too_many(wait))
         status = 429
     elif form.validate_on_submit():
         wait = ratelimit.attempt("REGISTER_PER_IP", request.remote_addr)
         if wait:
-            form.form_errors.append(_too_many(wait))
+            form.form_errors.append(ratelimit.too_many(wait))
             status = 429
         else:
             try:
@@ -74,7 +65,7 @@ def login():
             "LOGIN_PER_ACCOUNT", account_key
         )
         if wait:
-            form.form_errors.append(_too_many(wait))
+            form.form_errors.append(ratelimit.too_many(wait))
             status = 429
         elif not services.password_matches(user, form.password.data):
             ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
@@ -108,6 +99,8 @@ def change_password():
             services.change_password(user, form.current_password.data, form.password.data)
         except services.WrongPassword:
             form.current_password.errors.append(_("The current password is wrong."))
+        except services.TooManyAttempts as limited:
+            form.form_errors.append(ratelimit.too_many(limited.wait))
         else:
             login_user(user, remember="remember_token" in request.cookies)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")

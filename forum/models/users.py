@@ -5,6 +5,7 @@ moderator flags, and active staff and customer verifications. Nothing a person
 types into a name or profile field can grant one.
 """
 
+import hashlib
 import secrets
 import unicodedata
 from datetime import datetime
@@ -42,6 +43,10 @@ class Role(StrEnum):
 def canonical_username(name: str) -> str:
     """The form used for uniqueness: case- and width-insensitive."""
     return unicodedata.normalize("NFKC", name).casefold()
+
+
+def name_hash(canonical: str) -> str:
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def new_session_nonce() -> str:
@@ -138,6 +143,9 @@ class User(RoleMixin, UserMixin, db.Model):
     avatar_name: Mapped[str | None] = mapped_column(String(80))
     # The person deleted the account: the row stays for their posts, nothing personal.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A deleted account's name stays reserved, kept only as a hash: old @mentions and
+    # links must not lead to a newcomer who took the name.
+    former_name_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     # Part of the session id: changing it ends every other session of the account.
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

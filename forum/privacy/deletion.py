@@ -10,8 +10,12 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 
 from ..access import NotAllowed
+from ..administration.users import locked_admins
+from ..auth.services import confirm_password
+from ..avatars import services as avatar_files
 from ..extensions import db
 from ..models import (
+    AuditEntry,
     BoardModerator,
     BoardSubscription,
     CustomerVerification,
@@ -28,9 +32,11 @@ from ..models import (
     UserWarning,
     utcnow,
 )
-from ..models.users import new_session_nonce
+from ..models.users import name_hash, new_session_nonce
 from ..moderation import audit
+from ..posts.services import slug_for
 from ..search import tasks as search_tasks
+from ..staff import services as staff_services
 
 # Rows that only say something about the person: they go with the account.
 _PERSONAL_ROWS = (
@@ -44,14 +50,11 @@ _PERSONAL_ROWS = (
 )
 
 
-def _last_admin(user: User) -> bool:
-    admins = select(func.count(User.id)).where(User.is_admin.is_(True), User.deleted_at.is_(None))
-    return user.is_admin and db.session.scalar(admins) <= 1
-
-
-def delete_account(actor: User, remove_posts: bool) -> None:
-    """The actor deletes their own account (nobody else's: admins ban)."""
-    if _last_admin(actor):
+def delete_account(actor: User, password: str, remove_posts: bool) -> None:
+    """The actor deletes their own account (nobody else's: admins ban). Raises
+    WrongPassword or TooManyAttempts for the password, NotAllowed for the last admin."""
+    confirm_password(actor, password)
+    if actor.is_admin and locked_admins() <= {actor.id}:
         raise NotAllowed(_("You are the last admin. Make someone else an admin first."))
     now = utcnow()
     post_ids = list(db.session.scalars(select(Post.id).where(Post.author_id == actor.id)))
@@ -60,6 +63,7 @@ def delete_account(actor: User, remove_posts: bool) -> None:
     _forget_same_problem(actor)
     for model in _PERSONAL_ROWS:
         db.session.execute(delete(model).where(model.user_id == actor.id))
+    staff_services.return_cases(actor, now)
     for model in (StaffVerification, CustomerVerification):
         db.session.execute(
             update(model)
@@ -71,16 +75,31 @@ def delete_account(actor: User, remove_posts: bool) -> None:
         .where(CustomerVerification.user_id == actor.id)
         .values(customer_number="")
     )
-    _anonymize(actor, now)
     audit.record(actor, "user.delete", actor, after={"posts_removed": remove_posts})
     for post_id in post_ids:  # the author's name is in each post's search document
         search_tasks.post_changed(db.session.get(Post, post_id))
+    avatar = actor.avatar_name
+    _anonymize(actor, now)
     db.session.commit()
+    avatar_files.delete_file(avatar)
 
 
 def _remove_texts(actor: User, post_ids: list[int], now) -> None:
+    """The texts go from the posts, their history and the audit log's before/after;
+    the titles of the person's threads are replaced (they are text the person wrote)."""
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         reason = _("The author deleted this post with their account.")
+        title = _("Thread of a deleted account")
+    threads = db.session.scalars(select(Thread).where(Thread.author_id == actor.id)).all()
+    for thread in threads:
+        thread.title, thread.slug = title, slug_for(title)
+        search_tasks.thread_changed(thread)
+    for target_type, ids in (("post", post_ids), ("thread", [t.id for t in threads])):
+        db.session.execute(
+            update(AuditEntry)
+            .where(AuditEntry.target_type == target_type, AuditEntry.target_id.in_(ids))
+            .values(before=None, after=None)
+        )
     db.session.execute(delete(PostRevision).where(PostRevision.post_id.in_(post_ids)))
     db.session.execute(
         update(Post)
@@ -115,9 +134,10 @@ def _forget_same_problem(actor: User) -> None:
 
 
 def _anonymize(user: User, now) -> None:
-    placeholder = f"deleted-{user.id}"
-    user.username = user.username_canonical = placeholder
-    user.email = f"{placeholder}@deleted.invalid"
+    user.former_name_hash = name_hash(user.username_canonical)
+    # A colon is no username character: nobody can register the placeholder first.
+    user.username = user.username_canonical = f"deleted:{user.id}"
+    user.email = f"deleted-{user.id}@deleted.invalid"
     user.pending_email = user.display_name = user.bio = user.locale = None
     user.email_confirmed_at = None
     user.ban_reason = user.suspension_reason = None

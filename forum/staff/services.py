@@ -37,6 +37,19 @@ def verify_staff(actor: User, user: User, title: str, team: str, team_account: b
     return verification
 
 
+def return_cases(user: User, now) -> None:
+    """Someone who left staff no longer manages cases: they go back to the queue
+    instead of naming them."""
+    db.session.execute(
+        update(CaseAssignment)
+        .where(CaseAssignment.staff_id == user.id, CaseAssignment.ended_at.is_(None))
+        .values(ended_at=now)
+    )
+    db.session.execute(
+        update(Thread).where(Thread.case_manager_id == user.id).values(case_manager_id=None)
+    )
+
+
 def revoke_staff(actor: User, user: User) -> None:
     """Ends the verification; badges on earlier posts disappear with it."""
     ensure(actor, Permission.STAFF_VERIFY)
@@ -46,15 +59,7 @@ def revoke_staff(actor: User, user: User) -> None:
     now = utcnow()
     verification.revoked_at = now
     verification.revoked_by_id = actor.id
-    # Their open cases go back to the queue instead of naming someone who left.
-    db.session.execute(
-        update(CaseAssignment)
-        .where(CaseAssignment.staff_id == user.id, CaseAssignment.ended_at.is_(None))
-        .values(ended_at=now)
-    )
-    db.session.execute(
-        update(Thread).where(Thread.case_manager_id == user.id).values(case_manager_id=None)
-    )
+    return_cases(user, now)
     audit.record(
         actor,
         "user.staff-revoke",

@@ -95,7 +95,7 @@ def world(app):
         email=f"{MARKERS['former']}@example.test",
     )
     posts.reply(former, everyday, "Danke für die Hilfe")
-    deletion.delete_account(former, remove_posts=False)
+    deletion.delete_account(former, PASSWORD, remove_posts=False)
     return people, places, everyday
 
 

@@ -285,3 +285,21 @@ def test_account_pages_need_a_login(client):
         assert client.get(path).status_code == 302
     assert client.post("/account/sessions/end").status_code == 302
     assert client.post("/account/confirm/resend").status_code == 302
+
+
+def test_address_changes_are_limited_and_send_one_mail_per_address(limited, app, client, auth):
+    user = person("anna")
+    auth.login(user)
+    for _ in range(2):
+        client.post(
+            "/account/email", data={"email": "neu@example.com", "current_password": PASSWORD}
+        )
+    assert [m["To"] for m in sent_mails(app)].count("neu@example.com") == 1
+    answers = [
+        client.post(
+            "/account/email", data={"email": f"probe{n}@example.com", "current_password": PASSWORD}
+        )
+        for n in range(4)
+    ]
+    assert [a.status_code for a in answers[:3]] == [302, 302, 302]
+    assert "Zu viele Versuche" in answers[3].text

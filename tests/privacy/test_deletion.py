@@ -72,10 +72,16 @@ def test_keeping_posts_shows_them_as_a_deleted_users(client, anna_wrote):
 
 def test_removing_posts_removes_their_texts_everywhere(client, anna_wrote):
     anna, thread, own = anna_wrote
+    moderator = make_user("mod", moderator=True)
+    first = db.session.get(Post, own.first_post_id)
+    posts.edit_post(moderator, first, "Rechnung doppelt abgebucht, IBAN DE12", reason="Tippfehler")
     assert _delete(client, choice="remove").status_code == 302
     seen = _everything_public(client, thread, own)
-    for text in ("Kanal elf", "Funkloch", "Rechnung doppelt"):
+    for text in ("Kanal elf", "Funkloch", "Rechnung doppelt", "Frage zur Rechnung"):
         assert text not in seen
+    assert "Thema eines gelöschten Kontos" in seen
+    audited = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "post.edit")).all()
+    assert audited and all(e.before is None and e.after is None for e in audited)
     assert "Der Verfasser hat diesen Beitrag mit seinem Konto gelöscht." in seen
     stored = db.session.scalars(select(Post).where(Post.author_id == anna.id)).all()
     assert stored and all(post.body_source == "" and post.is_hidden for post in stored)
@@ -97,18 +103,19 @@ def test_the_audit_log_records_it_without_personal_data(client, anna_wrote):
         assert personal not in recorded
 
 
-def test_the_name_and_address_are_free_again(client, anna_wrote):
+def test_the_address_is_free_again_but_the_name_stays_reserved(client, anna_wrote):
+    """Old @mentions and links to /u/anna must not lead to a newcomer."""
     _delete(client)
-    response = client.post(
-        "/register",
-        data={
-            "username": "anna",
-            "email": "anna@example.com",
-            "password": PASSWORD,
-            "password_confirm": PASSWORD,
-        },
-    )
-    assert response.status_code == 302
+
+    def register(name):
+        data = {"email": "anna@example.com", "password": PASSWORD, "password_confirm": PASSWORD}
+        return client.post("/register", data={**data, "username": name})
+
+    taken = register("ANNA")
+    assert taken.status_code == 200 and "bereits vergeben" in taken.text
+    assert register("anna_neu").status_code == 302
+    user = db.session.scalar(select(User).where(User.username == "anna_neu"))
+    assert user.email == "anna@example.com"
 
 
 @pytest.mark.parametrize(
@@ -139,3 +146,33 @@ def test_the_persons_notifications_go_with_the_account(client, anna_wrote):
     anna, _, _ = anna_wrote
     _delete(client)
     assert db.session.scalar(select(Notification).where(Notification.user_id == anna.id)) is None
+
+
+def test_nobody_can_block_a_deletion_by_taking_the_placeholder_name(client, anna_wrote):
+    anna, _, _ = anna_wrote
+    make_user(f"deleted-{anna.id}")
+    assert _delete(client).status_code == 302
+    assert db.session.get(User, anna.id).deleted_at is not None
+
+
+def test_a_staff_members_cases_go_back_to_the_queue(client, auth):
+    from forum.staff import services as staff_services
+
+    board = make_board()
+    customer = make_user("kunde", customer=True)
+    case = make_thread(board, customer, "Rechnung falsch")
+    staff = make_user("service", staff=True)
+    staff_services.assign_case(staff, case, staff)
+    auth.login(staff)
+    assert _delete(client).status_code == 302
+    assert db.session.get(Thread, case.id).case_manager_id is None
+
+
+@pytest.fixture
+def limited(app_config):
+    app_config["RATELIMIT_ENABLED"] = True
+
+
+def test_wrong_passwords_count_against_the_log_in_limit(limited, client, anna_wrote):
+    answers = [_delete(client, password=f"falsch{n}").status_code for n in range(6)]
+    assert answers == [400] * 5 + [429]

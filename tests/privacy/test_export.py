@@ -74,3 +74,10 @@ def test_a_thread_out_of_reach_is_named_by_number_only(client, auth):
 def test_the_export_needs_a_login_and_a_post(client):
     assert client.post("/account/data/export").status_code == 302
     assert client.get("/account/data/export").status_code == 405
+
+
+def test_any_username_downloads(client, auth):
+    auth.login(make_user("Łukasz"))
+    response = client.post("/account/data/export")
+    assert response.status_code == 200
+    assert "filename=kundenforum-daten-" in response.headers["Content-Disposition"]
