@@ -194,12 +194,17 @@ def worker(once: bool, interval: float) -> None:
     Run exactly one per search index, with OUTBOX_DRAIN=worker in the web processes."""
     import time
 
+    from flask import current_app
+
     from . import outbox
     from .extensions import db
     from .search import indexer
+    from .settings import store
 
     last_check = 0.0
     while True:
+        # Mails carry the forum's title and language: as admins last set them.
+        store.refresh(current_app._get_current_object())
         done = outbox.drain()
         if once:
             click.echo(f"{done} tasks done.")

@@ -1,6 +1,7 @@
 """Reading, applying and saving stored settings."""
 
 import json
+import threading
 import time
 
 from flask import Flask, current_app
@@ -26,31 +27,35 @@ audit.TARGET_TYPES[ForumSettings] = "settings"
 
 def _state(app: Flask) -> dict:
     return app.extensions.setdefault(
-        "site_settings", {"checked": None, "applied": {}, "defaults": {}}
+        "site_settings",
+        {"checked": None, "applied": {}, "defaults": {}, "lock": threading.Lock()},
     )
 
 
 def refresh(app: Flask, force: bool = False) -> None:
     """Applies what changed in the database since the last look, at most every
-    SETTINGS_RELOAD_SECONDS; a removed setting gets its configured default back."""
+    SETTINGS_RELOAD_SECONDS; a removed setting gets its configured default back.
+    One thread at a time: a threaded server refreshes from several requests."""
     state = _state(app)
-    now = time.monotonic()
     checked = state["checked"]
+    now = time.monotonic()
     if not force and checked is not None and now - checked < app.config["SETTINGS_RELOAD_SECONDS"]:
         return
-    state["checked"] = now
-    try:
-        rows = {row.key: json.loads(row.value) for row in db.session.scalars(select(SiteSetting))}
-    except (OperationalError, ProgrammingError):  # before the first migration
-        db.session.rollback()
-        return
-    for key, value in rows.items():
-        if key in SETTINGS or key == LOGO:
-            _apply(app, state, key, value)
-    for key in [key for key in state["applied"] if key not in rows]:
-        app.config[key] = state["defaults"].pop(key)
-        del state["applied"][key]
-        _derive(app, key)
+    with state["lock"]:
+        state["checked"] = now
+        try:
+            stored = db.session.scalars(select(SiteSetting)).all()
+        except (OperationalError, ProgrammingError):  # before the first migration
+            db.session.rollback()
+            return
+        rows = {row.key: json.loads(row.value) for row in stored}
+        for key, value in rows.items():
+            if key in SETTINGS or key == LOGO:
+                _apply(app, state, key, value)
+        for key in [key for key in state["applied"] if key not in rows]:
+            app.config[key] = state["defaults"].pop(key)
+            del state["applied"][key]
+            _derive(app, key)
 
 
 def _apply(app: Flask, state: dict, key: str, value) -> None:
@@ -139,5 +144,6 @@ def _store_logo(actor: User, old: str | None, new: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("WELCOME_HTML", "")
+    with app.app_context():
+        _derive(app, "WELCOME_TEXT")  # a welcome text from the configuration
     app.before_request(lambda: refresh(app))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from forum import create_app
 from forum.extensions import db
-from forum.models import AuditEntry, Post, SiteSetting
+from forum.models import AuditEntry, OutboxTask, Post, SiteSetting
 from forum.settings import store
 from forum.settings.registry import SETTINGS
 
@@ -21,6 +21,23 @@ def _form(app, **changes) -> dict:
     values = {key: app.config[key] for key in SETTINGS}
     values.update(changes)
     return {key: "" if value is None else value for key, value in values.items()}
+
+
+@pytest.fixture
+def another_process(app_config):
+    """Another app on the same database, as a second web process or the worker; its
+    connections are closed afterwards (PostgreSQL warns about open ones)."""
+    made = []
+
+    def make(**config):
+        made.append(create_app({**app_config, **config}))
+        return made[-1]
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @pytest.fixture
@@ -67,8 +84,8 @@ def test_a_new_title_shows_at_once_and_is_audited(app, client, admin):
     assert "Hilfe-Community" not in client.get("/").text
 
 
-def test_other_processes_apply_a_change(app, app_config, client, admin):
-    other = create_app({**app_config, "SETTINGS_RELOAD_SECONDS": 0})
+def test_other_processes_apply_a_change(app, another_process, client, admin):
+    other = another_process(SETTINGS_RELOAD_SECONDS=0)
     client.post("/admin/settings", data=_form(app, COMPANY_NAME="Muster Netz AG"))
     assert "Muster Netz AG" in other.test_client().get("/").text
 
@@ -168,9 +185,28 @@ def test_a_too_large_logo_gets_the_page_with_the_reason(app, client, admin):
     assert response.status_code == 413 and "field__error" in response.text
 
 
-def test_settings_survive_a_restart(app, app_config, client, admin):
+def test_settings_survive_a_restart(app, another_process, client, admin):
     client.post("/admin/settings", data=_form(app, FORUM_TITLE="Neu gestartet"))
-    restarted = create_app(app_config)
+    restarted = another_process()
     with restarted.app_context():
         store.refresh(restarted, force=True)
         assert restarted.config["FORUM_TITLE"] == "Neu gestartet"
+
+
+def test_the_worker_sends_mail_under_the_stored_title(app, another_process, client, admin):
+    from forum import outbox
+    from forum.auth import recovery
+
+    from ..mailbox import sent_mails
+
+    client.post("/admin/settings", data=_form(app, FORUM_TITLE="Muster Netz Forum"))
+    outbox.record(recovery.RESET_MAIL, admin.id)
+    db.session.commit()
+    worker = another_process()  # its config knows nothing of the stored settings yet
+    with worker.app_context():
+        result = worker.test_cli_runner().invoke(args=["forum", "worker", "--once"])
+    assert result.exit_code == 0, result.output
+    assert (
+        db.session.scalar(select(OutboxTask).where(OutboxTask.kind == recovery.RESET_MAIL)) is None
+    )
+    assert sent_mails(app)[-1]["Subject"].startswith("[Muster Netz Forum]")
