@@ -46,6 +46,13 @@ def record(kind: str, target_id: int, actor_id: int | None = None, due_at=None) 
         g.outbox_written = True
 
 
+def make_due(task_id: int) -> None:
+    """A waiting task (a mail after failures) is tried at once, after the commit."""
+    db.session.execute(update(OutboxTask).where(OutboxTask.id == task_id).values(due_at=utcnow()))
+    if has_request_context():
+        g.outbox_written = True
+
+
 def due(kinds: Iterable[str], limit: int) -> list:
     """Due tasks as plain rows (id, kind, target_id, actor_id, attempts), read afresh: ORM objects
     kept in the session from an earlier read could describe a task that another

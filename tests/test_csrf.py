@@ -26,6 +26,7 @@ def _post_urls(app, forum):
         "category_id": forum.board.category_id,
         "incident_id": 1,
         "token": "signed-link-token",
+        "task_id": 1,
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -6,7 +6,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEntry, Board, Category, Incident, Post, PostRevision, Thread, User
+from ..models import (
+    AuditEntry,
+    Board,
+    Category,
+    Incident,
+    OutboxTask,
+    Post,
+    PostRevision,
+    Thread,
+    User,
+)
 from ..notifications import events
 from ..pagination import Page, paginate
 
@@ -14,6 +24,7 @@ TARGET_TYPES = {
     Board: "board",
     Category: "category",
     Incident: "incident",
+    OutboxTask: "task",
     Post: "post",
     Thread: "thread",
     User: "user",

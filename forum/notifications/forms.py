@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField
+from wtforms import SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional
 
 from ..forms import ForumForm
 from ..models import Event, MailMode
@@ -36,3 +37,7 @@ for _event, _label in EVENT_LABELS.items():
 
 def field_for(form: MailSettingsForm, event: Event):
     return getattr(form, field_name(event))
+
+
+class DiscardMailForm(ForumForm):
+    reason = StringField(_l("Why (for the audit log)"), validators=[Optional(), Length(max=500)])

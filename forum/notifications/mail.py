@@ -317,6 +317,7 @@ def failing() -> list:
     return list(
         db.session.execute(
             select(
+                OutboxTask.id,
                 OutboxTask.kind,
                 OutboxTask.target_id,
                 OutboxTask.attempts,

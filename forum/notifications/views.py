@@ -10,8 +10,8 @@ from ..models import MailMode, Notification
 from ..pagination import page_number
 from ..posts import queries as post_queries
 from ..posts.views import post_url, thread_url
-from . import follows, mail, queries
-from .forms import EVENT_LABELS, MailSettingsForm, field_for, field_name
+from . import follows, mail, mail_admin, queries
+from .forms import EVENT_LABELS, DiscardMailForm, MailSettingsForm, field_for, field_name
 from .texts import describe
 
 bp = Blueprint("notifications", __name__)
@@ -136,3 +136,26 @@ def mail_status():
         oldest=oldest,
         backend=current_app.config["MAIL_BACKEND"],
     )
+
+
+@bp.post("/admin/mail/<id:task_id>/retry")
+@login_required
+def retry_mail(task_id: int):
+    require(Permission.ADMIN_AREA)
+    task = mail_admin.failed_mail(task_id)
+    if task is not None:
+        mail_admin.retry_now(current_user, task)
+        flash(_("The mail is tried again now."), "success")
+    return redirect(url_for("notifications.mail_status"))
+
+
+@bp.post("/admin/mail/<id:task_id>/discard")
+@login_required
+def discard_mail(task_id: int):
+    require(Permission.ADMIN_AREA)
+    form = DiscardMailForm()
+    task = mail_admin.failed_mail(task_id)
+    if task is not None and form.validate():
+        mail_admin.discard(current_user, task, form.reason.data or "")
+        flash(_("The mail is given up: it will not be sent."), "success")
+    return redirect(url_for("notifications.mail_status"))

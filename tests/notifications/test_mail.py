@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from forum import outbox
 from forum.extensions import db
-from forum.models import MailMode, MailPreference, Notification, OutboxTask, utcnow
+from forum.models import AuditEntry, MailMode, MailPreference, Notification, OutboxTask, utcnow
 from forum.notifications import mail
 from forum.posts import services as posts
 
@@ -142,15 +142,36 @@ def test_a_refusing_server_delays_mail_and_nothing_is_lost(client, auth, forum, 
     status = client.get("/admin/mail").text
     assert "451" in status and "mail.notification" in status
     smtp.accepting = True
-    task.due_at = utcnow()
-    db.session.commit()
-    outbox.drain()
+    assert client.post(f"/admin/mail/{task.id}/retry").status_code == 302  # not wait an hour
     assert len(smtp.received) == 1 and smtp.received[0].rcpt_tos == [forum.author.email]
     assert (
         db.session.scalars(select(OutboxTask).where(OutboxTask.kind == mail.NOTIFICATION)).all()
         == []
     )
     assert "Keine fehlgeschlagenen E-Mails" in client.get("/admin/mail").text
+
+
+def test_an_admin_gives_up_a_mail_the_server_refuses(client, auth, forum, smtp):
+    auth.login(forum.staff)
+    client.post(f"/t/{forum.thread.id}/reply", data={"body": "Wir kümmern uns."})
+    task = _mail_task()
+    for person in (forum.staff, forum.moderator):
+        auth.logout()
+        auth.login(person)
+        assert client.post(f"/admin/mail/{task.id}/discard").status_code == 404
+        assert client.post(f"/admin/mail/{task.id}/retry").status_code == 404
+    auth.logout()
+    auth.login(forum.admin)
+    response = client.post(
+        f"/admin/mail/{task.id}/discard", data={"reason": "Adresse gibt es nicht"}
+    )
+    assert response.status_code == 302
+    assert db.session.get(OutboxTask, task.id) is None
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "mail.discard")).one()
+    assert entry.reason == "Adresse gibt es nicht" and "451" in entry.before
+    smtp.accepting = True
+    outbox.drain()
+    assert smtp.received == []
 
 
 def test_a_server_that_is_down_never_blocks_a_post(app, client, auth, forum):
