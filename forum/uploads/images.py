@@ -103,6 +103,33 @@ def _read(upload, max_bytes: int) -> bytes:
     return data
 
 
+# EXIF orientation → the turn that makes the picture upright (as ImageOps.exif_transpose).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_REDUCIBLE_MODES = ("L", "LA", "RGB", "RGBA", "I", "F")
+_ORIENTATION_TAG = 0x0112
+
+
+def _upright_and_smaller(picture: Image.Image, rules: ImageRules) -> Image.Image:
+    """Shrunk by a whole factor first (both sides stay above the target size), so that
+    turning and converting a large picture never copies it at full size again."""
+    orientation = picture.getexif().get(_ORIENTATION_TAG)
+    factor = max(1, min(picture.width // rules.width, picture.height // rules.height))
+    if factor > 1 and picture.mode in _REDUCIBLE_MODES:
+        smaller = picture.reduce(factor)
+    else:
+        smaller = picture.copy()  # the opened file's pixels go when it is closed
+    method = _UPRIGHT.get(orientation)
+    return smaller.transpose(method) if method is not None else smaller
+
+
 def _decode(data: bytes, rules: ImageRules) -> Image.Image:
     """The first frame, upright, as RGB or RGBA."""
     edge = max(rules.width, rules.height)
@@ -112,7 +139,7 @@ def _decode(data: bytes, rules: ImageRules) -> Image.Image:
                 raise ImageRejected(too_many_pixels(rules.max_pixels))
             picture.draft(None, (edge, edge))  # JPEG: decodes at 1/2 to 1/8 scale if enough
             picture.load()
-            upright = ImageOps.exif_transpose(picture)
+            upright = _upright_and_smaller(picture, rules)
     except ImageRejected:
         raise
     # Pillow refuses sizes far above its own limit; the warning below it is an error
