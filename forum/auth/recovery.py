@@ -1,9 +1,9 @@
 """Getting back into an account and proving an address: signed, expiring links.
 
-A reset link names the account and a fingerprint of its password hash, so it
-works once (a new password changes the hash) and not after any other password
-change. A confirmation link names the account and the address it was sent to, so
-a link for an address that has since been replaced confirms nothing.
+A reset link names the account and a fingerprint of its password hash and
+address, so it works once (a new password changes the hash) and not after any
+other password or address change. A confirmation link names the account and
+the address it was sent to, so a link for a replaced address confirms nothing.
 """
 
 import hashlib
@@ -65,7 +65,9 @@ def _account(user_id) -> User:
 
 
 def _password_fingerprint(user: User) -> str:
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:20]
+    """Changes with the password and with the address: a link mailed to an address
+    the account no longer uses opens nothing."""
+    return hashlib.sha256(f"{user.password_hash}\0{user.email}".encode()).hexdigest()[:20]
 
 
 # Password reset

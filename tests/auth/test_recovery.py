@@ -303,3 +303,13 @@ def test_address_changes_are_limited_and_send_one_mail_per_address(limited, app,
     ]
     assert [a.status_code for a in answers[:3]] == [302, 302, 302]
     assert "Zu viele Versuche" in answers[3].text
+
+
+def test_a_reset_link_to_a_former_address_opens_nothing(app, client, auth):
+    user = person("anna")
+    link = _reset_link(app, client, user.email)
+    auth.login(user)
+    client.post("/account/email", data={"email": "neu@example.com", "current_password": PASSWORD})
+    client.get(link_in(_to(app, "neu@example.com"), "/confirm/"))
+    auth.logout()
+    assert client.get(link).status_code == 400
