@@ -189,6 +189,18 @@ def _may_report(user, post: Post) -> Decision:
     return ALLOW
 
 
+def profile_change_refusal(user):
+    """Why this person may not change what everyone sees of them (picture, display
+    name, about-me) now, or None: it stops with a suspension like any other writing."""
+    if not user.is_authenticated or user.is_banned or user.deleted_at is not None:
+        return _l("Please log in first.")
+    if user.is_suspended:
+        return suspension_notice(user)
+    if user.needs_confirmation:
+        return _l("Please confirm your e-mail address first: we sent you a link.")
+    return None
+
+
 def suspension_notice(user):
     """Lazy, so that a decision made outside a request is worded in the reader's language."""
     return LazyString(

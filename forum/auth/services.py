@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import outbox, ratelimit
+from ..access.policy import profile_change_refusal
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
 from ..models.users import name_hash, new_session_nonce
@@ -125,12 +126,18 @@ def set_locale(actor: User, language: str) -> None:
     db.session.commit()
 
 
-def update_profile(actor: User, display_name: str, bio: str, locale: str | None) -> None:
-    actor.display_name = display_name.strip() or None
-    actor.bio = bio.strip() or None
+def update_profile(actor: User, display_name: str, bio: str, locale: str | None):
+    """The language is the person's own choice at any time; name and about-me are seen
+    by everyone and wait while the account may not write. Returns why they were not
+    saved, or None."""
     if locale in current_app.config["LANGUAGES"]:
         actor.locale = locale
+    refused = profile_change_refusal(actor)
+    if refused is None:
+        actor.display_name = display_name.strip() or None
+        actor.bio = bio.strip() or None
     db.session.commit()
+    return refused
 
 
 def create_admin(username: str, email: str, password: str) -> User:

@@ -115,9 +115,18 @@ def edit_profile():
     if request.method == "GET":
         form.locale.data = current_user.locale or select_locale()
     if form.validate_on_submit():
-        services.update_profile(
+        refused = services.update_profile(
             current_user, form.display_name.data, form.bio.data, form.locale.data
         )
-        flash(_("Your profile has been saved."), "success")
+        if refused is None:
+            flash(_("Your profile has been saved."), "success")
+        else:
+            flash(
+                _(
+                    "Your language is saved; name and text stay as they were: %(reason)s",
+                    reason=refused,
+                ),
+                "error",
+            )
         return redirect(url_for("users.profile", username=current_user.username))
     return render_template("auth/profile.html", form=form)

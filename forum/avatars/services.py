@@ -7,10 +7,9 @@ stopped naming it, so a failed commit never leaves a post without its picture.
 import unicodedata
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from ..access import NotAllowed
-from ..access.policy import suspension_notice
+from ..access.policy import profile_change_refusal
 from ..extensions import db
 from ..uploads import images, storage
 
@@ -26,15 +25,8 @@ def rules() -> images.ImageRules:
 
 
 def refusal(actor):
-    """Why this person may not change a picture now (a lazy translation), or None.
-    A suspension stops it like any other writing: a picture is seen everywhere."""
-    if not actor.is_authenticated or actor.is_banned or actor.deleted_at is not None:
-        return _l("Please log in first.")
-    if actor.is_suspended:
-        return suspension_notice(actor)
-    if actor.needs_confirmation:
-        return _l("Please confirm your e-mail address first: we sent you a link.")
-    return None
+    """Why this person may not change a picture now (a lazy translation), or None."""
+    return profile_change_refusal(actor)
 
 
 def change_avatar(actor, upload) -> None:

@@ -96,3 +96,23 @@ def test_profile_names_moderators_and_admins_but_not_customers(client, app):
     assert "Moderator</span>" in client.get("/u/mod").text
     page = client.get("/u/kundin").text
     assert "tag--role" not in page and "Kunde" not in page.split("<main")[1].split("</h1>")[0]
+
+
+def test_a_suspended_account_keeps_its_public_profile_but_may_change_language(client, auth):
+    from datetime import timedelta
+
+    from forum.models import utcnow
+
+    user = make_user("anna", display_name="Anna")
+    auth.login(user)
+    user.suspended_until = utcnow() + timedelta(days=3)
+    user.suspension_reason = "Beleidigung"
+    db.session.commit()
+    response = client.post(
+        "/account/profile",
+        data={"display_name": "Werbung hier", "bio": "Kauft bei mir!", "locale": "en"},
+        follow_redirects=True,
+    )
+    assert "name and text stay as they were" in response.text  # now in English
+    db.session.refresh(user)
+    assert (user.display_name, user.bio, user.locale) == ("Anna", None, "en")
