@@ -113,6 +113,7 @@ def test_a_suspended_account_keeps_its_public_profile_but_may_change_language(cl
         data={"display_name": "Werbung hier", "bio": "Kauft bei mir!", "locale": "en"},
         follow_redirects=True,
     )
-    assert "name and text stay as they were" in response.text  # now in English
+    assert "Name und Text bleiben, wie sie waren" in response.text  # said before the switch
+    assert 'lang="en"' in response.text
     db.session.refresh(user)
     assert (user.display_name, user.bio, user.locale) == ("Anna", None, "en")
