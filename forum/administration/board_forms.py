@@ -4,9 +4,10 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
+from ..boards.services import SLUG_MAX_LENGTH
 from ..forms import ForumForm
 from ..models import PostingPolicy, Visibility
-from .boards import SLUG_MAX_LENGTH, SLUG_PATTERN, SLUG_RULE
+from .boards import SLUG_PATTERN, SLUG_RULE
 
 NAME_MAX_LENGTH = 120  # the columns' size
 DESCRIPTION_MAX_LENGTH = 500

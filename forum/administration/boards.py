@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from slugify import slugify
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..access import Permission, decide, ensure
+from ..boards import services as board_services
 from ..extensions import db
 from ..models import (
     Board,
@@ -31,10 +31,8 @@ from ..models import (
     User,
 )
 from ..moderation import audit, board_moderators
-from ..posts.services import SLUG_REPLACEMENTS
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_MAX_LENGTH = 80
 SLUG_RULE = _l("Lower-case letters a–z, digits and single hyphens between them.")
 
 
@@ -96,8 +94,7 @@ def has_threads(board: Board) -> bool:
 
 def create_category(actor: User, name: str) -> Category:
     ensure(actor, Permission.ADMIN_AREA)
-    last = db.session.scalar(select(func.max(Category.position))) or 0
-    category = Category(name=name.strip(), position=last + 1)
+    category = Category(name=name.strip(), position=board_services.next_category_position())
     db.session.add(category)
     db.session.flush()
     audit.record(actor, "category.create", category, after={"name": category.name})
@@ -153,7 +150,7 @@ def create_board(actor: User, fields: BoardFields) -> Board:
         visibility=fields.visibility,
         posting_policy=fields.posting_policy,
         is_support=fields.is_support,
-        position=_next_board_position(fields.category),
+        position=board_services.next_board_position(fields.category),
     )
     db.session.add(board)
     db.session.flush()
@@ -169,7 +166,7 @@ def update_board(actor: User, board: Board, fields: BoardFields) -> list[str]:
     slug = _wanted_slug(fields, board)
     moved = fields.category.id != board.category_id
     if moved:
-        board.position = _next_board_position(fields.category)
+        board.position = board_services.next_board_position(fields.category)
         board.category = fields.category
     board.name = fields.name.strip()
     board.slug = slug
@@ -262,12 +259,6 @@ def _snapshot(board: Board) -> dict:
     }
 
 
-def generated_slug(name: str) -> str:
-    return slugify(
-        name, max_length=SLUG_MAX_LENGTH, word_boundary=True, replacements=SLUG_REPLACEMENTS
-    )
-
-
 def _slug_owner(slug: str) -> Board | None:
     return db.session.scalar(select(Board).where(Board.slug == slug))
 
@@ -294,13 +285,13 @@ def _wanted_slug(fields: BoardFields, board: Board | None) -> str:
                 _l("The board “%(name)s” has this address already.", name=owner.name), "slug"
             )
         return typed
-    base = generated_slug(fields.name)
+    base = board_services.generated_slug(fields.name)
     if not base:
         raise Refused(_l("Please choose an address: the name has no letters or digits."), "slug")
     slug, number = base, 1
     while _slug_owner(slug) is not None:
         number += 1
-        slug = f"{base[: SLUG_MAX_LENGTH - len(str(number)) - 1]}-{number}"
+        slug = f"{base[: board_services.SLUG_MAX_LENGTH - len(str(number)) - 1]}-{number}"
     return slug
 
 
@@ -311,11 +302,6 @@ def _commit_or_slug_taken(slug: str) -> None:
     except IntegrityError:
         db.session.rollback()
         raise Refused(_l("Another board took this address just now."), "slug") from None
-
-
-def _next_board_position(category: Category) -> int:
-    stmt = select(func.max(Board.position)).where(Board.category_id == category.id)
-    return (db.session.scalar(stmt) or 0) + 1
 
 
 def _move(actor: User, ordered: list, item, step: int, action: str) -> bool:

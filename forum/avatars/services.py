@@ -24,11 +24,6 @@ def rules() -> images.ImageRules:
     )
 
 
-def refusal(actor):
-    """Why this person may not change a picture now (a lazy translation), or None."""
-    return profile_change_refusal(actor)
-
-
 def change_avatar(actor, upload) -> None:
     """`upload`: a FileStorage or bytes. Raises ImageRejected with the reason to show."""
     _ensure_allowed(actor)
@@ -59,7 +54,7 @@ def initials(name: str) -> str:
 
 
 def _ensure_allowed(actor) -> None:
-    if (reason := refusal(actor)) is not None:
+    if (reason := profile_change_refusal(actor)) is not None:
         raise NotAllowed(reason)
 
 

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import ratelimit
+from ..access.policy import profile_change_refusal
 from ..errors import render_error
 from ..uploads import accepts_upload, storage
 from ..uploads.images import ImageRejected, too_large
@@ -19,7 +20,7 @@ def _initials(name: str) -> str:
 
 def _page(form: AvatarForm, status: int = 200):
     # A suspended account sees why in the banner on every page.
-    may_change = services.refusal(current_user) is None
+    may_change = profile_change_refusal(current_user) is None
     return render_template("avatars/edit.html", form=form, may_change=may_change), status
 
 

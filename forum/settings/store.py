@@ -72,10 +72,6 @@ def _derive(app: Flask, key: str) -> None:
         app.config["WELCOME_HTML"] = render(text) if text.strip() else ""
 
 
-def current(key: str):
-    return current_app.config.get(key)
-
-
 def save(actor: User, changes: dict, reason: str = "") -> list[str]:
     """Stores the values that differ from what is in force; returns the changed keys.
     A value equal to the configured default removes the override."""
