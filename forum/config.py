@@ -63,6 +63,11 @@ class Defaults:
 
     # Number of proxies in front of the app whose X-Forwarded-For is trusted.
     PROXY_FIX_X_FOR = 0
+    # Strict-Transport-Security: browsers that saw the forum over HTTPS refuse plain
+    # HTTP for this long. Default: one year in production, off in development and
+    # tests (0 turns it off). Include subdomains only if every one of them has TLS.
+    HSTS_SECONDS: int | None = None
+    HSTS_INCLUDE_SUBDOMAINS = False
 
     # Accounts: reset links work this long; confirmation links this long. Until the
     # address is confirmed an account reads but does not write (False: writes at once).
@@ -153,6 +158,7 @@ COLUMN_SIZES = {"USERNAME_MAX_LENGTH": 64, "DISPLAY_NAME_MAX_LENGTH": 120, "TITL
 def finalize(config: dict, instance_path: str) -> None:
     """Derive settings that depend on others, and refuse unsafe production settings."""
     instance = Path(instance_path)
+    local = config.get("DEVELOPMENT") or config.get("TESTING")
     if not config.get("SQLALCHEMY_DATABASE_URI"):
         config["SQLALCHEMY_DATABASE_URI"] = config.get("DATABASE_URL") or (
             f"sqlite:///{instance / 'forum.sqlite'}"
@@ -165,7 +171,6 @@ def finalize(config: dict, instance_path: str) -> None:
         if int(config[setting]) > column_size:
             raise ConfigurationError(f"{setting} may be at most {column_size}.")
     if not config.get("MAIL_BACKEND"):
-        local = config.get("DEVELOPMENT") or config.get("TESTING")
         config["MAIL_BACKEND"] = "folder" if local else "smtp"
     if not config.get("MAIL_FOLDER"):
         config["MAIL_FOLDER"] = str(instance / "mail")
@@ -178,7 +183,9 @@ def finalize(config: dict, instance_path: str) -> None:
     if config.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
 
-    if config.get("DEVELOPMENT") or config.get("TESTING"):
+    if config.get("HSTS_SECONDS") is None:
+        config["HSTS_SECONDS"] = 0 if local else 365 * 24 * 60 * 60
+    if local:
         config["SESSION_COOKIE_SECURE"] = False
         config["REMEMBER_COOKIE_SECURE"] = False
     if not config.get("CUSTOMER_LINK_SECRET") and config.get("DEVELOPMENT"):
