@@ -6,6 +6,7 @@ real migrations; every test starts from empty tables.
 """
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,25 @@ def _empty_tables() -> None:
         for table in tables:
             db.session.execute(text(f"DELETE FROM {table}"))  # noqa: S608
     db.session.commit()
+
+
+@pytest.fixture
+def scratch_database_url(database_url, tmp_path):
+    """An empty database of the same kind as the suite's, for walking through revisions."""
+    if not database_url.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'scratch.sqlite'}"
+        return
+    name = f"forum_scratch_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(
+        database_url.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield database_url.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture

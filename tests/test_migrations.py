@@ -1,10 +1,7 @@
-import uuid
-
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from forum import PROJECT_ROOT, create_app
 from forum.extensions import db
@@ -18,25 +15,6 @@ def test_migrations_build_exactly_the_models(app):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, db.metadata)
     assert differences == []
-
-
-@pytest.fixture
-def scratch_database_url(database_url, tmp_path):
-    """An empty database of the same kind as the suite's, for walking through revisions."""
-    if not database_url.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'scratch.sqlite'}"
-        return
-    name = f"forum_scratch_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
-        database_url.replace("postgresql://", "postgresql+psycopg://", 1),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield database_url.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_support_migration_backfills_existing_questions(scratch_database_url):

@@ -2,8 +2,10 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
+
+from ..text import single_line
 
 
 def utcnow() -> datetime:
@@ -28,3 +30,14 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class SingleLine(TypeDecorator):
+    """Text shown on one line (titles, names): whatever path writes it (a form, the
+    command line, a service), it is stored without line breaks or control characters."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else single_line(value)

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import UTCDateTime, utcnow
+from .base import SingleLine, UTCDateTime, utcnow
 
 
 class Severity(StrEnum):
@@ -22,11 +22,11 @@ class Incident(db.Model):
     __table_args__ = (Index("ix_incidents_active", "resolved_at", "started_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(SingleLine(200))
     body_source: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(String(10), default=Severity.MINOR)
-    products: Mapped[str] = mapped_column(String(300), default="")  # e.g. "DSL, Festnetz"
+    products: Mapped[str] = mapped_column(SingleLine(300), default="")  # e.g. "DSL, Festnetz"
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

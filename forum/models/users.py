@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from .base import UTCDateTime, utcnow
+from .base import SingleLine, UTCDateTime, utcnow
 from .boards import BoardModerator
 
 
@@ -117,7 +117,7 @@ class User(RoleMixin, UserMixin, db.Model):
     username_canonical: Mapped[str] = mapped_column(String(64), unique=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    display_name: Mapped[str | None] = mapped_column(String(120))
+    display_name: Mapped[str | None] = mapped_column(SingleLine(120))
     bio: Mapped[str | None] = mapped_column(Text)
     locale: Mapped[str | None] = mapped_column(String(8))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -243,8 +243,8 @@ class StaffVerification(VerificationRecord, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    title: Mapped[str] = mapped_column(String(120))
-    team: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(SingleLine(120))
+    team: Mapped[str] = mapped_column(SingleLine(120))
     is_team_account: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
