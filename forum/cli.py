@@ -94,7 +94,13 @@ def verify_staff(username: str, title: str, team: str, team_account: bool, admin
         )
     except staff_services.AlreadyStaff:
         raise click.ClickException(f"'{username}' is verified staff already.") from None
+    with current_app.test_request_context():
+        path = url_for("moderation.name_imitations")
     click.echo(f"'{username}' is now verified staff ({title}, {team}).")
+    click.echo(
+        "Accounts whose names look like theirs are being looked for in the background; "
+        f"moderators find them at {current_app.config['PUBLIC_BASE_URL']}{path}"
+    )
 
 
 @forum_cli.command("revoke-staff")
