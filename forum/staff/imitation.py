@@ -90,29 +90,35 @@ def run_batch() -> int:
     return len(found)
 
 
-def find_imitations(staff_id: int) -> list[NameImitation]:
-    """Every other account whose username or display name looks like one of the staff
-    member's names, remembered for the moderators (the caller commits). Accounts that may
-    carry official names (staff, admins) are left out."""
+def find_imitations(staff_id: int | None = None) -> list[NameImitation]:
+    """Every other account whose username or display name looks like a name of the staff
+    member (of any staff member if `staff_id` is None), remembered for the moderators (the
+    caller commits). Reads every account once. Accounts that may carry official names
+    (staff, admins) are left out."""
     protected = protected_names(staff_id)
     if not protected:  # no longer staff
         return []
-    suspects = {}
+    suspects = {}  # (account id, staff id) -> the account's name that imitates
     last_id = 0
     while rows := _accounts_after(last_id):
         last_id = rows[-1].id
         for row in rows:
             for name in (row.display_name, row.username):
-                if row.id != staff_id and name and not name_keys(name).isdisjoint(protected):
-                    suspects.setdefault(row.id, name)
-    ids = list(suspects)
-    entries = []
+                for key in name_keys(name or "") & protected.keys():
+                    if protected[key].staff_id != row.id:
+                        suspects.setdefault((row.id, protected[key].staff_id), name)
+    ids = list({user_id for user_id, _ in suspects})
+    may_imitate = set()
     for start in range(0, len(ids), SCAN_CHUNK):
         chunk = ids[start : start + SCAN_CHUNK]
         for user in db.session.scalars(select(User).where(User.id.in_(chunk))):
-            if not can(user, Permission.OFFICIAL_NAME):
-                entries.append(_remember(user, staff_id, suspects[user.id]))
-    return entries
+            if can(user, Permission.OFFICIAL_NAME):
+                may_imitate.add(user.id)
+    return [
+        _remember(user_id, staff, name)
+        for (user_id, staff), name in suspects.items()
+        if user_id not in may_imitate
+    ]
 
 
 def _accounts_after(last_id: int) -> list:
@@ -124,16 +130,16 @@ def _accounts_after(last_id: int) -> list:
     ).all()
 
 
-def _remember(user: User, staff_id: int, name: str) -> NameImitation:
+def _remember(user_id: int, staff_id: int, name: str) -> NameImitation:
     """A new entry, or the old one opened again if the account took another such name
     since a moderator handled it."""
     entry = db.session.scalar(
         select(NameImitation).where(
-            NameImitation.user_id == user.id, NameImitation.staff_id == staff_id
+            NameImitation.user_id == user_id, NameImitation.staff_id == staff_id
         )
     )
     if entry is None:
-        entry = NameImitation(user_id=user.id, staff_id=staff_id, name=name)
+        entry = NameImitation(user_id=user_id, staff_id=staff_id, name=name)
         db.session.add(entry)
     elif entry.name != name:
         entry.name, entry.found_at = name, utcnow()

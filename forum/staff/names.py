@@ -49,7 +49,7 @@ LEETSPEAK = str.maketrans(
     {"4": "a", "@": "a", "8": "b", "3": "e", "€": "e", "!": "i", "5": "s", "$": "s", "7": "t"}
 )
 # Applied to skeletons: the letters in each group count as one ("cl" and "d", "vv" and
-# "w", "l" and "i"; "ꞓ" is the skeleton of Greek ε and of €).
+# "w", "l" and "i"; "ꞓ" is the skeleton of Greek ε).
 SKELETON_MERGES = str.maketrans({"d": "ci", "w": "vv", "l": "i", "ꞓ": "e"})
 LOOKALIKE_SYMBOLS = "!$@|€"
 SYMBOL = re.compile(f"[{re.escape(LOOKALIKE_SYMBOLS)}]")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from forum import outbox
 from forum.extensions import db
-from forum.models import AuditEntry, NameImitation
+from forum.models import AuditEntry, NameImitation, StaffVerification
 from forum.moderation import board_moderators
 from forum.staff import services as staff_services
 from forum.staff.imitation import find_imitations
@@ -150,3 +150,20 @@ def test_looking_again_lists_an_account_once_and_again_only_under_a_new_name(
     imitators["display_name"].display_name = "JANA BECKER"
     find_imitations(jana.id)
     assert entry.handled_at is None and entry.name == "JANA BECKER"
+
+
+def test_one_command_looks_for_imitations_of_every_staff_member(runner, forum, imitators, jana):
+    """For staff verified before names were compared: one pass over the accounts."""
+    jana_staff = StaffVerification(user_id=jana.id, title="Kundenservice", team="Team DSL")
+    db.session.add(jana_staff)
+    copycat = make_user("mitarbeiter2")  # looks like forum.staff ("mitarbeiter")
+    db.session.commit()
+    result = runner.invoke(args=["forum", "find-name-imitations"])
+    assert result.exit_code == 0, result.output
+    assert "3 names" in result.output and "/moderation/names" in result.output
+    found = {(e.user_id, e.staff_id) for e in db.session.scalars(select(NameImitation))}
+    assert found == {
+        (imitators["username"].id, jana.id),
+        (imitators["display_name"].id, jana.id),
+        (copycat.id, forum.staff.id),
+    }
