@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := FORUM_DEVELOPMENT=true $(BIN)/flask --app wsgi
 TRANSLATIONS := $(patsubst %.po,%.mo,$(wildcard forum/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test install browser lint translations extract-messages seed-large clean
+.PHONY: run test install icu browser lint translations extract-messages seed-large clean
 
 run: install translations
 	$(FLASK) db upgrade
@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 # releases, so the exact file we reviewed is the one that runs.
 WHOOSH := whoosh3==3.54.0 --hash=sha256:fb9656781a8f42a6ddc273e6e9e456edd0ad8976f4899d9593c424b59a445539
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.installed: pyproject.toml constraints.txt | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	echo '$(WHOOSH)' | $(BIN)/pip install --quiet --require-hashes --no-deps -r /dev/stdin
@@ -32,6 +32,18 @@ translations: install $(TRANSLATIONS)
 
 forum/translations/%/LC_MESSAGES/messages.mo: forum/translations/%/LC_MESSAGES/messages.po
 	$(BIN)/pybabel compile --statistics --domain messages --input-file $< --output-file $@ 2>&1 | tail -n 1
+
+# PyICU (Unicode's lookalike data for names that imitate staff) is built against
+# Debian's ICU, which gets the security updates. Installed here when we may (root with
+# apt); otherwise we say what is missing.
+icu:
+	@{ pkg-config --exists icu-i18n && command -v c++ && \
+	  $(PYTHON) -c 'import os, sysconfig; assert os.path.exists(sysconfig.get_path("include") + "/Python.h")'; \
+	} >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's ICU and a C++ compiler for PyICU"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ python3-dev >/dev/null; \
+	  else echo "PyICU needs ICU, a C++ compiler and Python's headers: apt-get install libicu-dev pkg-config g++ python3-dev" >&2; exit 1; fi; }
 
 # Browser tests drive Debian's Chromium. Installed here when we may (root with apt);
 # otherwise the browser tests say why they skip (and fail in CI).

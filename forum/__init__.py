@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import i18n, notifications, outbox, search, web
+    from . import i18n, notifications, outbox, search, staff, web
     from .auth import mails, sessions
     from .settings import store
 
@@ -58,6 +58,7 @@ def _init_extensions(app: Flask) -> None:
     outbox.init_app(app)
     search.init_app(app)
     notifications.init_app(app)
+    staff.init_app(app)
     mails.init_app()
     store.init_app(app)
 

@@ -94,7 +94,32 @@ def verify_staff(username: str, title: str, team: str, team_account: bool, admin
         )
     except staff_services.AlreadyStaff:
         raise click.ClickException(f"'{username}' is verified staff already.") from None
+    with current_app.test_request_context():
+        path = url_for("moderation.name_imitations")
     click.echo(f"'{username}' is now verified staff ({title}, {team}).")
+    click.echo(
+        "Accounts whose names look like theirs are being looked for in the background; "
+        f"moderators find them at {current_app.config['PUBLIC_BASE_URL']}{path}"
+    )
+
+
+@forum_cli.command("find-name-imitations")
+def find_name_imitations() -> None:
+    """List accounts whose names look like a current staff member's for the moderators.
+
+    Verifying staff does this for the new staff member; run it once for staff verified
+    before names were compared (it reads every account once)."""
+    from .extensions import db
+    from .staff import imitation
+
+    found = imitation.find_imitations()
+    db.session.commit()
+    with current_app.test_request_context():
+        path = url_for("moderation.name_imitations")
+    click.echo(
+        f"{len(found)} names look like a staff member's; moderators find them at "
+        f"{current_app.config['PUBLIC_BASE_URL']}{path}"
+    )
 
 
 @forum_cli.command("revoke-staff")

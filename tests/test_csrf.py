@@ -27,6 +27,7 @@ def _post_urls(app, forum):
         "incident_id": 1,
         "token": "signed-link-token",
         "task_id": 1,
+        "imitation_id": 1,
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -14,6 +14,7 @@ class Permission(StrEnum):
     CASE_PUBLISH = "case:publish"
     CUSTOMER_VERIFY = "customer:verify"
     INCIDENT_MANAGE = "incident:manage"
+    NAME_IMITATIONS = "moderation:name-imitations"
     OFFICIAL_NAME = "profile:official-name"
     POST_EDIT = "post:edit"
     POST_HIDE = "post:hide"
@@ -44,6 +45,7 @@ GLOBAL_PERMISSIONS = frozenset(
         Permission.BOARD_MODERATORS_MANAGE,
         Permission.CUSTOMER_VERIFY,
         Permission.INCIDENT_MANAGE,
+        Permission.NAME_IMITATIONS,
         Permission.OFFICIAL_NAME,
         Permission.REPORT_QUEUE,
         Permission.USER_MODERATE,

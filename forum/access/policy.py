@@ -163,8 +163,10 @@ def _decide_global(user, permission: Permission) -> Decision:
         return ALLOW
     if permission is Permission.REPORT_QUEUE and moderates_anything(user):
         return ALLOW
-    # Suspensions and bans reach the whole forum: not for moderators of single boards.
-    if permission is Permission.USER_MODERATE and sees_hidden_threads(user):
+    # Suspensions and bans reach the whole forum, and so do names that imitate staff:
+    # not for moderators of single boards.
+    forum_wide = (Permission.USER_MODERATE, Permission.NAME_IMITATIONS)
+    if permission in forum_wide and sees_hidden_threads(user):
         return ALLOW
     if permission in _ADMIN_ONLY and user.is_admin:
         return ALLOW

@@ -6,6 +6,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from zxcvbn import zxcvbn
 
+from ..staff.imitation import imitated_staff
 from ..staff.names import imitates_staff
 
 USERNAME_PATTERN = re.compile(r"^[^\W_][\w.-]*$")
@@ -35,16 +36,24 @@ def username_problem(username: str, official: bool = False):
 
 
 def imitation_problem(name: str):
-    """Names that could pass for staff are only for verified staff (checked by callers)."""
-    word = imitates_staff(name, current_app.config["COMPANY_NAME"])
-    if word is None:
-        return None
-    return _l(
-        "This name could be mistaken for an official name of %(company)s (“%(word)s”). "
-        "Please choose another one.",
-        company=current_app.config["COMPANY_NAME"],
-        word=word,
-    )
+    """Names that could pass for staff, or for one staff member, are only for verified
+    staff (checked by callers)."""
+    company = current_app.config["COMPANY_NAME"]
+    if word := imitates_staff(name, company):
+        return _l(
+            "This name could be mistaken for an official name of %(company)s (“%(word)s”). "
+            "Please choose another one.",
+            company=company,
+            word=word,
+        )
+    if staff := imitated_staff(name):
+        return _l(
+            "This name could be mistaken for “%(name)s” (verified staff of %(company)s). "
+            "Please choose another one.",
+            name=staff.shown_as,
+            company=company,
+        )
+    return None
 
 
 def password_problem(password: str, personal: list[str]):

@@ -10,6 +10,7 @@ from ..access.policy import profile_change_refusal
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
 from ..models.users import name_hash, new_session_nonce
+from ..staff import imitation
 from . import rules
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
@@ -134,8 +135,12 @@ def update_profile(actor: User, display_name: str, bio: str, locale: str | None)
         actor.locale = locale
     refused = profile_change_refusal(actor)
     if refused is None:
-        actor.display_name = display_name.strip() or None
+        new_name = display_name.strip() or None
+        renamed = actor.display_name != new_name
+        actor.display_name = new_name
         actor.bio = bio.strip() or None
+        if renamed and actor.is_staff:
+            imitation.look_for_imitations(actor)
     db.session.commit()
     return refused
 

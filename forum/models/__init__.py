@@ -13,7 +13,7 @@ from .boards import (
     Visibility,
 )
 from .incidents import Incident, IncidentBoard, IncidentFollower, IncidentUpdate, Severity
-from .moderation import AuditEntry, Report, UserWarning
+from .moderation import AuditEntry, NameImitation, Report, UserWarning
 from .notifications import (
     ACTIVITY,
     DEFAULT_MAIL_MODES,
@@ -57,6 +57,7 @@ __all__ = [
     "IncidentUpdate",
     "MailMode",
     "MailPreference",
+    "NameImitation",
     "Notification",
     "OutboxTask",
     "Post",

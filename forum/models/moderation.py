@@ -1,4 +1,5 @@
-"""The audit log: every moderation and admin action, who, what, when, why."""
+"""The audit log: every moderation and admin action, who, what, when, why; reports,
+warnings, and names that imitate staff."""
 
 from datetime import datetime
 
@@ -73,3 +74,25 @@ class UserWarning(db.Model):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class NameImitation(db.Model):
+    """An account whose name looks like a staff member's, found when that staff member was
+    verified or renamed: listed for moderators until one of them has handled it."""
+
+    __tablename__ = "name_imitations"
+    __table_args__ = (
+        UniqueConstraint("user_id", "staff_id", name="uq_name_imitations_user_staff"),
+        Index("ix_name_imitations_open", "handled_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(120))  # as it was found
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    user: Mapped["User"] = relationship(foreign_keys=[user_id])  # noqa: F821
+    staff: Mapped["User"] = relationship(foreign_keys=[staff_id])  # noqa: F821

@@ -213,6 +213,17 @@ class User(RoleMixin, UserMixin, db.Model):
             return verification.team
         return self.display_name or self.username
 
+    @property
+    def shows_username(self) -> bool:
+        """Whether the username goes next to the name: it tells "Jana Becker" the staff
+        member from a "Jana Becker" who is not (a deleted account has no name left)."""
+        return self.deleted_at is None and self.name != self.username
+
+    @property
+    def name_and_username(self) -> str:
+        """The name for plain text (mails, notifications, feeds), as `user_link` shows it."""
+        return f"{self.name} (@{self.username})" if self.shows_username else self.name
+
     def __repr__(self) -> str:
         return f"<User {self.username}>"
 

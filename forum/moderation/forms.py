@@ -8,11 +8,14 @@ from ..forms import ConfiguredLength, ForumForm
 from .services import REASON_MAX_LENGTH
 from .users import SUSPENSION_DAYS
 
+IMPERSONATION = _l("Pretends to be staff or the company")
+
 HIDE_REASONS = [
     ("spam", _l("Spam")),
     ("abuse", _l("Abusive or insulting")),
     ("off-topic", _l("Off-topic")),
     ("personal-data", _l("Personal data")),
+    ("impersonation", IMPERSONATION),
     ("other", _l("Other")),
 ]
 
@@ -22,6 +25,8 @@ REPORT_REASONS = [
     ("abuse", _l("Abusive or insulting")),
     ("off-topic", _l("Off-topic")),
     ("personal-data", _l("Personal data (e.g. a customer number)")),
+    # Reports are of posts: a post written under a name that passes for staff is enough.
+    ("impersonation", IMPERSONATION),
     ("other", _l("Something else")),
 ]
 

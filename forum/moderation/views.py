@@ -354,4 +354,9 @@ def close_as_duplicate(thread_id: int):
     return _done(_("The thread is closed as a duplicate."), thread_url(thread))
 
 
-from . import admin_views, approval_views, thread_views  # noqa: E402, F401  (routes of this blueprint)
+from . import (  # noqa: E402, F401  (routes of this blueprint)
+    admin_views,
+    approval_views,
+    imitation_views,
+    thread_views,
+)

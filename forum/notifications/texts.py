@@ -30,7 +30,7 @@ REPORT_TEXTS = {
 
 def describe(line: Notification) -> str:
     title = line.thread.title if line.thread is not None else ""
-    actor = line.actor.name if line.actor is not None else ""
+    actor = line.actor.name_and_username if line.actor is not None else ""
     event = Event(line.event)
     if event == Event.REPLY:
         return ngettext(

@@ -21,6 +21,7 @@ from ..models import (
     CustomerVerification,
     IncidentFollower,
     MailPreference,
+    NameImitation,
     Notification,
     Post,
     PostRevision,
@@ -47,6 +48,7 @@ _PERSONAL_ROWS = (
     IncidentFollower,
     BoardModerator,
     UserWarning,
+    NameImitation,  # the name it held
 )
 
 

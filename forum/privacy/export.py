@@ -17,6 +17,7 @@ from ..models import (
     BoardSubscription,
     CustomerVerification,
     IncidentFollower,
+    NameImitation,
     Notification,
     Post,
     PostRevision,
@@ -82,6 +83,12 @@ def _account(user: User) -> dict:
         "warnings": [
             {"text": row.text, "at": _when(row.created_at)}
             for row in db.session.scalars(select(UserWarning).where(UserWarning.user_id == user.id))
+        ],
+        "names_found_to_imitate_staff": [
+            {"name": row.name, "found_at": _when(row.found_at), "handled_at": _when(row.handled_at)}
+            for row in db.session.scalars(
+                select(NameImitation).where(NameImitation.user_id == user.id)
+            )
         ],
     }
 

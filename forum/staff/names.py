@@ -1,18 +1,29 @@
 """Names that would let a non-staff account pass for staff.
 
 Customers must be able to trust that only verified staff speak for the company, so a
-username or display name is refused when it imitates a reserved word, even in disguise:
-case, accents and umlauts, compatibility forms (full-width, math letters), invisible
-characters, separators between letters, and lookalikes (digits, symbols, Cyrillic and
-Greek homoglyphs, "rn" for "m", "vv" for "w", "cl" for "d", "l" and "I" swapped).
+username or display name is refused when it imitates a reserved word or a staff member's
+name, even in disguise: case, accents and umlauts, compatibility forms (full-width, math
+letters), invisible and bidi characters, separators between letters, and lookalikes.
 
-Words of five letters or more count anywhere inside the name ("SupportJana"), minus a few
-harmless words that contain one by accident ("Badminton", "Staffel", "Stafford"). Shorter
-words ("mod", "team", "root", company words under five letters) count only as a token of
-their own, so "Modem-Micha", "Steamboat" and "Teamwork" stay allowed while "Mod_Kathi",
-"TeamHilfe", "xXteamXx" and "team4711" are refused. Tokens come from separators, case
-changes and runs of two or more digits; spaced-out single letters join up ("T e a m"). An
-all-lowercase run cannot be split, so "teamhilfe" passes while "team_hilfe" does not.
+Lookalikes come from Unicode's confusables data: two strings look alike when their
+skeletons (Unicode Technical Standard #39, computed by ICU) are equal, which covers
+Cyrillic and Greek homoglyphs, "rn" for "m", "1" and "I" for "l" and thousands more.
+A small table adds what that data leaves out on purpose because it is no lookalike of a
+single letter, yet reads as one in a name: digits and symbols ("4dmin", "$upport"), "cl"
+for "d", "vv" for "w", and i and l told apart by nobody in a sans-serif font.
+
+Reserved words of five letters or more count anywhere inside the name ("SupportJana"),
+minus a few harmless words that contain one by accident ("Badminton", "Staffel",
+"Stafford"). Shorter words ("mod", "team", "root", company words under five letters)
+count only as a token of their own, so "Modem-Micha", "Steamboat" and "Teamwork" stay
+allowed while "Mod_Kathi", "TeamHilfe", "xXteamXx" and "team4711" are refused. Tokens
+come from separators, case changes and runs of two or more digits; spaced-out single
+letters join up ("T e a m"). An all-lowercase run cannot be split, so "teamhilfe" passes
+while "team_hilfe" does not.
+
+A staff member's names are compared whole (`name_keys`): "Jana_Becker", "jana.becker1"
+and "Jana Bеcker" (Cyrillic е) imitate "Jana Becker", while "Jana B." and "Janine
+Becker" do not, and a staff member called "Jan" does not block every name with "jan".
 """
 
 import re
@@ -20,53 +31,40 @@ import unicodedata
 from functools import lru_cache
 from itertools import groupby
 
+import icu
+
 RESERVED_WORDS = (
-    "support", "team", "mitarbeiter", "mitarbeiterin", "admin", "administrator",
-    "moderator", "moderatorin", "mod", "service", "kundenservice", "kundendienst", "staff",
-    "offiziell", "official", "verifiziert", "verified", "hotline", "helpdesk", "forenteam",
-    "sysop", "root",
+    "support", "team", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "admin",
+    "administrator", "moderator", "moderatorin", "moderation", "mod", "service",
+    "kundenservice", "kundendienst", "staff", "offiziell", "official", "verifiziert",
+    "verified", "hotline", "helpdesk", "forenteam", "sysop", "root",
 )  # fmt: skip
 MIN_CONTAINED_LENGTH = 5  # shorter words hide inside ordinary names, so they must stand alone
 MIN_COMPANY_WORD_LENGTH = 4
 HARMLESS_WORDS = ("badminton", "staffel", "stafford")
 
-# The characters (after case folding) that pass for each letter.
-LOOKALIKES = {
-    "a": "4@аαɑ",
-    "b": "8вβ",
-    "c": "сϲ",
-    "d": "ԁ",
-    "e": "3€еεє",
-    "h": "һнη",
-    "i": "1!|lіιıӏ",
-    "j": "ј",
-    "k": "кκ",
-    "l": "1|iӏ",
-    "m": "мμ",
-    "n": "ηνп",
-    "o": "0оοσ",
-    "p": "рρ",
-    "r": "г",
-    "s": "5$ѕ",
-    "t": "7тτ",
-    "u": "υ",
-    "v": "ν",
-    "w": "ω",
-    "x": "хχ",
-    "y": "уγ",
-}
-LOOKALIKE_PAIRS = {"m": "rn", "w": "vv", "d": "cl"}
-LOOKALIKE_SYMBOLS = "".join(
-    sorted({char for chars in LOOKALIKES.values() for char in chars if not char.isalnum()})
+# Digits and symbols read as letters; the confusables data keeps them apart from letters
+# (it maps "0" to "O" and "1" to "l" only).
+LEETSPEAK = str.maketrans(
+    {"4": "a", "@": "a", "8": "b", "3": "e", "€": "e", "!": "i", "5": "s", "$": "s", "7": "t"}
 )
+# Applied to skeletons: the letters in each group count as one ("cl" and "d", "vv" and
+# "w", "l" and "i"; "ꞓ" is the skeleton of Greek ε).
+SKELETON_MERGES = str.maketrans({"d": "ci", "w": "vv", "l": "i", "ꞓ": "e"})
+LOOKALIKE_SYMBOLS = "!$@|€"
 SYMBOL = re.compile(f"[{re.escape(LOOKALIKE_SYMBOLS)}]")
+NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 SEPARATORS = re.compile(rf"[^\w{re.escape(LOOKALIKE_SYMBOLS)}]+|_+")
 NUMBER = re.compile(r"\d{2,}")
-PADDING = rf"[\d{re.escape(LOOKALIKE_SYMBOLS)}]*"  # "Team2024", "Root!"
-DROPPED_CATEGORIES = {"Mn", "Me", "Cf"}  # accents, zero-width characters, soft hyphen
+PADDING = rf"[\d{re.escape(LOOKALIKE_SYMBOLS)}]+"  # "Team2024", "Root!"
+LEADING_PADDING, TRAILING_PADDING = re.compile(f"^{PADDING}"), re.compile(f"{PADDING}$")
+DECORATION = re.compile(r"^[\W\d_]+|[\W\d_]+$")  # "~Jana Becker~", "jana.becker1"
+DROPPED_CATEGORIES = {"Mn", "Me", "Cf"}  # accents, zero-width and bidi characters, soft hyphen
 INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"  # Hangul fillers render as blanks
 # The staff badge shows a check mark; a name with one would look verified.
 BADGE_MARKS = re.compile("[\u2713\u2714\u2611\u2705\U0001f5f8\u221a\u2610-\u2612]")
+
+_spoof_checker = icu.SpoofChecker()
 
 
 def imitates_staff(name: str, company_name: str) -> str | None:
@@ -80,22 +78,41 @@ def imitates_staff(name: str, company_name: str) -> str | None:
         return "\u2714"
     contained, token_only = _matchers(company_name)
     plain = _plain(name)
-    for skeleton in _skeletons(_plain(plain.casefold())):
-        if match := contained.pattern.search(skeleton):
+    for letters in _letter_readings(plain):
+        if match := contained.pattern.search(letters):
             return contained.words[match.lastindex - 1]
-    for token in _tokens(plain):
-        if match := token_only.pattern.fullmatch(_plain(token.casefold())):
-            return token_only.words[match.lastindex - 1]
-    return None
+    found = {
+        token_only.keys[key]
+        for token in _tokens(plain)
+        for key in _padded_keys(token)
+        if key in token_only.keys
+    }
+    return max(found, key=len, default=None)
+
+
+@lru_cache(maxsize=4096)  # staff names are compared again and again
+def name_keys(name: str) -> frozenset[str]:
+    """The forms under which two whole names count as the same: the skeleton with symbols
+    read as letters and dropped as separators, each also without digits and decoration
+    around the name. Two names imitate each other when their keys meet."""
+    plain = _plain(name)
+    keys = {
+        key
+        for text in (plain, DECORATION.sub("", plain))
+        for key in (_key(text), _key(NOT_ALPHANUMERIC.sub("", text)))
+    }
+    keys.discard("")
+    return frozenset(keys)
 
 
 class _Matcher:
     """One regular expression for several words; its numbered groups tell which one matched."""
 
-    def __init__(self, words: list[str], spellings: dict[str, str], template: str) -> None:
+    def __init__(self, words: list[str], spellings: dict[str, str]) -> None:
         self.words = [spellings[word] for word in words]
-        alternatives = "|".join(f"({_lookalike_pattern(word)})" for word in words)
-        self.pattern = re.compile(template.format(alternatives))
+        self.keys = {_key(word): spellings[word] for word in reversed(words)}
+        alternatives = "|".join(f"({re.escape(_key(word))})" for word in words)
+        self.pattern = re.compile(alternatives)
 
 
 @lru_cache(maxsize=16)
@@ -111,21 +128,7 @@ def _matchers(company_name: str) -> tuple[_Matcher, _Matcher]:
     longest_first = sorted(spellings, key=len, reverse=True)
     contained = [word for word in longest_first if len(word) >= MIN_CONTAINED_LENGTH]
     token_only = [word for word in longest_first if len(word) < MIN_CONTAINED_LENGTH]
-    return (
-        _Matcher(contained, spellings, "{}"),
-        _Matcher(token_only, spellings, f"{PADDING}(?:{{}}){PADDING}"),
-    )
-
-
-def _lookalike_pattern(word: str) -> str:
-    """A pattern for `word` in which every letter may also be written as a lookalike."""
-    parts = []
-    for letter in word:
-        part = f"[{re.escape(letter + LOOKALIKES.get(letter, ''))}]"
-        if letter in LOOKALIKE_PAIRS:
-            part = f"(?:{part}|{LOOKALIKE_PAIRS[letter]})"
-        parts.append(part)
-    return "".join(parts)
+    return _Matcher(contained, spellings), _Matcher(token_only, spellings)
 
 
 def _plain(text: str) -> str:
@@ -137,13 +140,47 @@ def _plain(text: str) -> str:
     )
 
 
-def _skeletons(folded: str) -> tuple[str, str]:
-    """The name without separators; once keeping symbols as letters ("@dmin"), once dropping
-    them as separators ("Sup|port")."""
-    letters = "".join(char for char in folded if char.isalnum() or char in LOOKALIKE_SYMBOLS)
-    for harmless in HARMLESS_WORDS:
-        letters = letters.replace(harmless, " ")
-    return letters, SYMBOL.sub("", letters)
+def _key(plain: str) -> str:
+    """What `plain` looks like, as lowercase letters and digits: equal keys, lookalike texts.
+
+    The skeleton is taken before and after case folding, since lookalikes differ by case
+    (Greek "Μ" is an "M", its lowercase "μ" no "m"), and the prototypes it maps to may be
+    capitals ("0" becomes "O")."""
+    capitals = _spoof_checker.getSkeleton(0, plain.translate(LEETSPEAK))
+    skeleton = _spoof_checker.getSkeleton(0, capitals.casefold()).casefold()
+    letters = _plain(skeleton).translate(SKELETON_MERGES)  # marks a skeleton may add ("η")
+    return NOT_ALPHANUMERIC.sub("", letters)
+
+
+def _letter_readings(plain: str) -> tuple[str, str]:
+    """The name's key once reading symbols as letters ("@dmin"), once dropping them as
+    separators ("Sup|port"), with the harmless words blanked out."""
+    readings = []
+    for text in (plain, SYMBOL.sub("", plain)):
+        key = _key(text)
+        for harmless in _harmless_keys():
+            key = key.replace(harmless, " ")
+        readings.append(key)
+    return readings[0], readings[1]
+
+
+@lru_cache(maxsize=1)
+def _harmless_keys() -> tuple[str, ...]:
+    return tuple(_key(word) for word in HARMLESS_WORDS)
+
+
+def _padded_keys(token: str) -> set[str]:
+    """The token's keys with and without digits or symbols padding either end."""
+    leading = LEADING_PADDING.sub("", token)
+    return {
+        _key(text)
+        for text in (
+            token,
+            leading,
+            TRAILING_PADDING.sub("", token),
+            TRAILING_PADDING.sub("", leading),
+        )
+    }
 
 
 def _tokens(plain: str) -> set[str]:

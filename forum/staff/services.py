@@ -8,6 +8,7 @@ from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User,
 from ..moderation import audit
 from ..notifications import events, follows
 from ..posts.markdown import render
+from . import imitation
 
 
 class AlreadyStaff(Exception):
@@ -19,6 +20,8 @@ class NotStaff(Exception):
 
 
 def verify_staff(actor: User, user: User, title: str, team: str, team_account: bool = False):
+    """From now on the account's names are its own; accounts that took one before are
+    looked for after the commit and listed for the moderators."""
     ensure(actor, Permission.STAFF_VERIFY)
     if user.staff_verification is not None:
         raise AlreadyStaff
@@ -32,6 +35,7 @@ def verify_staff(actor: User, user: User, title: str, team: str, team_account: b
     db.session.add(verification)
     after = {"title": verification.title, "team": verification.team, "team_account": team_account}
     audit.record(actor, "user.staff-verify", user, after=after)
+    imitation.look_for_imitations(user)
     db.session.commit()
     db.session.expire(user, ["staff_verification"])
     return verification

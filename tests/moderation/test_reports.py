@@ -217,3 +217,23 @@ def test_editing_from_the_queue_returns_to_it(client, auth, forum, reply):
         data={"body": "Ruf mich an", "reason": "kürzer"},
     )
     assert unsafe.headers["Location"].startswith(f"/t/{forum.thread.id}-")
+
+
+def test_a_post_is_reported_for_passing_itself_off_as_staff(client, auth, forum):
+    impostor = make_user("jana_b", display_name="Jana vom Kundendienst")
+    post = posts.reply(impostor, forum.thread, "Bitte senden Sie mir Ihr Kundenkennwort.")
+    auth.login(forum.member)
+    page = client.get(f"/t/{forum.thread.id}-{forum.thread.slug}").text
+    assert '<option value="impersonation">Gibt sich als Mitarbeiter oder Firma aus</option>' in page
+    assert _report(client, post, reason="impersonation").status_code == 302
+    assert db.session.scalars(select(Report)).one().reason == "impersonation"
+    auth.logout()
+    auth.login(forum.moderator)
+    queue = client.get("/moderation/reports").text
+    assert "<strong>Gibt sich als Mitarbeiter oder Firma aus</strong>" in queue
+    assert '<option value="impersonation" selected>' in queue  # the hide reason to give
+    client.post(
+        f"/moderation/reports/{post.id}", data={"decision": "hide", "reason": "impersonation"}
+    )
+    db.session.refresh(post)
+    assert post.hidden_reason == "Gibt sich als Mitarbeiter oder Firma aus"

@@ -4,7 +4,16 @@ import pytest
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import AuditEntry, Notification, Post, PostRevision, Subscription, Thread, User
+from forum.models import (
+    AuditEntry,
+    NameImitation,
+    Notification,
+    Post,
+    PostRevision,
+    Subscription,
+    Thread,
+    User,
+)
 from forum.posts import services as posts
 from forum.support import services as support
 
@@ -146,6 +155,14 @@ def test_the_persons_notifications_go_with_the_account(client, anna_wrote):
     anna, _, _ = anna_wrote
     _delete(client)
     assert db.session.scalar(select(Notification).where(Notification.user_id == anna.id)) is None
+
+
+def test_a_name_found_to_imitate_staff_goes_with_the_account(client, anna_wrote):
+    anna, thread, _ = anna_wrote
+    db.session.add(NameImitation(user_id=anna.id, staff_id=thread.author_id, name="Anna Apfel"))
+    db.session.commit()
+    _delete(client)
+    assert db.session.scalar(select(NameImitation)) is None
 
 
 def test_nobody_can_block_a_deletion_by_taking_the_placeholder_name(client, anna_wrote):

@@ -5,7 +5,7 @@ import json
 import zipfile
 
 from forum.extensions import db
-from forum.models import Post, Visibility
+from forum.models import NameImitation, Post, Visibility
 from forum.moderation import reports
 from forum.notifications import follows
 from forum.posts import services as posts
@@ -34,6 +34,7 @@ def test_the_export_holds_my_data_and_nothing_of_others(client, auth):
     posts.edit_post(me, my_reply, "Annas Antwort, verbessert")
     support.report_affected(me, theirs)
     follows.set_thread_state(me, theirs, "muted")
+    db.session.add(NameImitation(user_id=me.id, staff_id=other.id, name="Anna Apfel"))
     reports.report(me, db.session.get(Post, theirs.first_post_id), "spam", "Sieht nach Werbung aus")
     db.session.commit()
 
@@ -45,6 +46,7 @@ def test_the_export_holds_my_data_and_nothing_of_others(client, auth):
     assert account["username"] == "anna" and account["display_name"] == "Anna Apfel"
     assert account["email"] == "anna@example.test" and account["about_me"] == "Ich wohne in Köln."
     assert account["customer_verifications"][0]["customer_number"] == "1234567890"
+    assert account["names_found_to_imitate_staff"][0]["name"] == "Anna Apfel"
     texts = {post["text"] for post in files["posts.json"]}
     assert texts == {"Mein Router blinkt seit gestern rot.", "Annas Antwort, verbessert"}
     edited = next(p for p in files["posts.json"] if p["text"] == "Annas Antwort, verbessert")

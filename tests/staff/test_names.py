@@ -1,8 +1,10 @@
 """Names that imitate staff are refused with the word they imitate; ordinary names pass."""
 
+import time
+
 import pytest
 
-from forum.staff.names import imitates_staff
+from forum.staff.names import imitates_staff, name_keys
 
 COMPANY = "Beispiel Telekom"
 
@@ -13,6 +15,9 @@ REFUSED = [
     ("Administrator", "administrator"),
     ("Moderatorin", "moderatorin"),
     ("Mitarbeiterin", "mitarbeiterin"),
+    ("Mitarbeitende", "mitarbeitende"),
+    ("Moderation", "moderation"),
+    ("Forenmoderation", "moderation"),
     ("Kundendienst", "kundendienst"),
     ("Helpdesk-Jana", "helpdesk"),
     ("Sysop", "sysop"),
@@ -76,6 +81,13 @@ REFUSED = [
     ("Μοderator", "moderator"),
     ("Ηotline", "hotline"),
     ("ΑDΜΙΝ", "admin"),
+    # Lookalikes from Unicode's confusables data: Cherokee, Lisu, Armenian, small capitals.
+    ("Ꭺdmin", "admin"),
+    ("ꓢupport", "support"),
+    ("Տupport", "support"),
+    ("Ꮋotline", "hotline"),
+    ("Ꮇoderator", "moderator"),
+    ("ꜱupport", "support"),
     # Letter pairs and swapped l/I.
     ("Adrnin", "admin"),
     ("Aclmin", "admin"),
@@ -191,3 +203,54 @@ def test_reports_the_company_word_in_its_own_spelling():
 def test_works_without_a_company_name():
     assert imitates_staff("Support", "") == "support"
     assert imitates_staff("Kathi", "") is None
+
+
+def test_checking_a_long_name_takes_time_linear_in_its_length():
+    """Near misses of every word at every place, far longer than any form accepts."""
+    name = "Suppor-Admi_Staf.Tea Mo " * 5000
+    started = time.process_time()
+    assert imitates_staff(name, COMPANY) is None
+    assert name_keys(name)
+    assert time.process_time() - started < 5
+
+
+STAFF_NAMES = name_keys("Jana Becker") | name_keys("jana.becker")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jana_Becker",
+        "jana.becker1",
+        "Jana Becker",
+        "JANA BECKER",
+        "Jana Bеcker",  # Cyrillic е
+        "Jаna Вecker",  # Cyrillic а and В
+        "Jana\u200bBecker",
+        "Jana  Becker",
+        "\u202eJana Becker",
+        "Jána Bécker",
+        "~Jana Becker 2026~",
+        "J4na Becker",
+        "Jana|Becker",
+    ],
+)
+def test_whole_names_that_look_like_a_staff_name_share_a_key(name):
+    assert name_keys(name) & STAFF_NAMES
+
+
+@pytest.mark.parametrize(
+    "name", ["Jana B.", "Janine Becker", "Jana Beckermann", "Johanna Becker", "Jana", "Becker"]
+)
+def test_other_names_keep_apart_from_a_staff_name(name):
+    assert not name_keys(name) & STAFF_NAMES
+
+
+def test_a_short_staff_name_is_imitated_only_whole():
+    short = name_keys("Jan")
+    assert name_keys("Jan1") & short and name_keys("JAN") & short
+    assert not any(name_keys(name) & short for name in ("Jana", "Jan B.", "Janek", "Stefan"))
+
+
+def test_a_name_of_nothing_visible_has_no_key():
+    assert name_keys("") == name_keys("~ \u200b ~") == frozenset()
