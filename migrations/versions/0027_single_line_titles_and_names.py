@@ -7,7 +7,7 @@ revision stays what it was). Threads whose title changed are queued for the sear
 index.
 
 Revision ID: 0027
-Revises: 0022
+Revises: 0026
 Create Date: 2026-12-03 17:10:00
 
 """
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0027"
-down_revision = "0022"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
