@@ -52,12 +52,12 @@ ffi.cdef(
     void cmark_iter_free(cmark_iter *iter);
 
     int cmark_node_get_type(cmark_node *node);
+    int cmark_node_set_type(cmark_node *node, int type);
     const char *cmark_node_get_type_string(cmark_node *node);
     const char *cmark_node_get_literal(cmark_node *node);
     int cmark_node_set_literal(cmark_node *node, const char *content);
     cmark_node *cmark_node_new(int type);
     void cmark_node_free(cmark_node *node);
-    cmark_node *cmark_node_first_child(cmark_node *node);
     int cmark_node_insert_before(cmark_node *node, cmark_node *sibling);
     int cmark_node_append_child(cmark_node *node, cmark_node *child);
     void cmark_consolidate_text_nodes(cmark_node *root);
@@ -77,6 +77,7 @@ STRIKETHROUGH_DOUBLE_TILDE = Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 _BLOCK, _INLINE = 0x8000, 0xC000
 BLOCK_QUOTE = _BLOCK | 0x02
 HTML_BLOCK = _BLOCK | 0x06
+CUSTOM_BLOCK = _BLOCK | 0x07
 PARAGRAPH = _BLOCK | 0x08
 TEXT = _INLINE | 0x01
 LINEBREAK = _INLINE | 0x03
@@ -119,11 +120,13 @@ def render_html(root, options: int, extensions) -> str:
 
 def walk(root) -> Iterator[tuple[int, object, int]]:
     """(event, node, node type) for every node, in document order."""
+    next_event, get_node = lib.cmark_iter_next, lib.cmark_iter_get_node
+    get_type = lib.cmark_node_get_type
     iterator = lib.cmark_iter_new(root)
     try:
-        while (event := lib.cmark_iter_next(iterator)) != DONE:
-            node = lib.cmark_iter_get_node(iterator)
-            yield event, node, lib.cmark_node_get_type(node)
+        while (event := next_event(iterator)) != DONE:
+            node = get_node(iterator)
+            yield event, node, get_type(node)
     finally:
         lib.cmark_iter_free(iterator)
 
@@ -149,11 +152,11 @@ def append_child(node, child) -> None:
         raise ValueError("cmark refused the node at this place")
 
 
-def unwrap(node) -> None:
-    """Moves the children of a node to its place and removes it."""
-    while (child := lib.cmark_node_first_child(node)) != ffi.NULL:
-        insert_before(node, child)
-    lib.cmark_node_free(node)
+def make_transparent(block) -> None:
+    """The block's children are rendered in its place, without markup of its own
+    (a custom block with empty opening and closing)."""
+    if not lib.cmark_node_set_type(block, CUSTOM_BLOCK):
+        raise ValueError("cmark refused the node type at this place")
 
 
 def set_literal(node, text: str) -> None:

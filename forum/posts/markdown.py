@@ -155,6 +155,20 @@ def _link_mentions(node, known: dict[str, str]) -> None:
         cmark.set_literal(node, text[start:])
 
 
+def _needs_rewrite(source: str, known: dict[str, str]) -> bool:
+    """Whether the tree may hold raw HTML (which starts with "<"), a mention, or a
+    quote deeper than the limit (each level is opened by a ">" on its line). Most
+    posts hold none and skip the pass over the tree."""
+    return (
+        bool(known)
+        or "<" in source
+        or (
+            source.count(">") > MAX_QUOTE_DEPTH
+            and any(line.count(">") > MAX_QUOTE_DEPTH for line in LINE_BREAK.split(source))
+        )
+    )
+
+
 def _rewrite(root, known: dict[str, str]) -> None:
     """One pass over the tree: what to change is collected first, since cmark's
     iterator must not lose its current node."""
@@ -176,8 +190,8 @@ def _rewrite(root, known: dict[str, str]) -> None:
         _raw_html_as_text(node, node_type)
     for node in mentionable:
         _link_mentions(node, known)
-    for node in too_deep:  # outermost first: each moves only its own children
-        cmark.unwrap(node)
+    for node in too_deep:
+        cmark.make_transparent(node)
 
 
 def render_with_mentions(source: str, known: dict[str, str]) -> str:
@@ -185,8 +199,9 @@ def render_with_mentions(source: str, known: dict[str, str]) -> str:
     username) instead of looked up."""
     extensions = EXTENSIONS if _tables_fit(source) else TEXT_TABLES
     with cmark.parsed(source, OPTIONS, extensions) as (root, attached):
-        cmark.consolidate_text(root)
-        _rewrite(root, known)
+        if _needs_rewrite(source, known):
+            cmark.consolidate_text(root)
+            _rewrite(root, known)
         rendered = cmark.render_html(root, OPTIONS, attached).rstrip("\n")
     return nh3.clean(
         rendered,

@@ -208,6 +208,7 @@ def test_node_types_are_those_of_the_library():
     names = {
         cmark.BLOCK_QUOTE: "block_quote",
         cmark.HTML_BLOCK: "html_block",
+        cmark.CUSTOM_BLOCK: "custom_block",
         cmark.PARAGRAPH: "paragraph",
         cmark.TEXT: "text",
         cmark.LINEBREAK: "linebreak",
