@@ -80,12 +80,16 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 
 # "@name" not inside a word, an address or a path; names as registration allows them.
 # A name ends in a letter, digit or "_", so that "@jana." at the end of a sentence works.
+# A post links at most this many different accounts; further names stay text. One
+# query looks them up, and a post cannot notify half the forum.
+MAX_MENTIONED_NAMES = 50
 MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?)")
 
 
 def _known_accounts(source: str) -> dict[str, str]:
-    """Canonical name -> username of every account the text may mention (one query)."""
-    names = {canonical_username(name) for name in MENTION.findall(source)}
+    """Canonical name -> username of the accounts the text may mention (one query)."""
+    names = dict.fromkeys(canonical_username(name) for name in MENTION.findall(source))
+    names = list(names)[:MAX_MENTIONED_NAMES]
     if not names:
         return {}
     rows = db.session.execute(

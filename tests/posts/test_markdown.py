@@ -6,6 +6,7 @@ import pytest
 from forum.posts import cmark
 from forum.posts.markdown import (
     ALLOWED_TAGS,
+    MAX_MENTIONED_NAMES,
     MAX_QUOTE_DEPTH,
     has_links,
     quote,
@@ -178,6 +179,17 @@ def test_all_mentioned_names_cost_one_query(app):
         html = render("@anna @bert @carla @dora @anna")
     assert len(statements) == 1
     assert html.count('class="mention"') == 4
+
+
+def test_a_post_mentions_a_bounded_number_of_accounts(app):
+    names = [f"person{number}" for number in range(MAX_MENTIONED_NAMES + 5)]
+    for name in names:
+        make_user(name)
+    with count_queries() as statements:
+        html = render(" ".join(f"@{name}" for name in names))
+    assert len(statements) == 1
+    assert html.count('class="mention"') == MAX_MENTIONED_NAMES
+    assert f'href="/u/{names[0]}"' in html and f'href="/u/{names[-1]}"' not in html
 
 
 def test_mentions_can_be_given_instead_of_looked_up():

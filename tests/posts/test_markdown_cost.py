@@ -128,3 +128,22 @@ def test_every_text_renders_in_linear_time(family, size):
 
     _, seconds = _cpu(other_steps)
     assert seconds < CPU_SECONDS, f"the steps after rendering took {seconds:.2f} s"
+
+
+HTTP_FAMILIES = ["open brackets", "unfinished links", "setext headings", "empty headings"]
+
+
+@pytest.mark.parametrize("family", [*HTTP_FAMILIES, "block quote markers"])
+def test_the_longest_pathological_post_is_previewed_sent_and_shown(client, auth, forum, family):
+    body = FAMILIES[family](Defaults.BODY_MAX_LENGTH)
+    auth.login(forum.member)
+    reply = f"/t/{forum.thread.id}/reply"
+    preview = client.post(reply, data={"body": body, "preview": "1"})
+    assert preview.status_code == 200 and "Vorschau" in preview.text
+    sent = client.post(reply, data={"body": body, "submit": "1"})
+    assert sent.status_code == 302
+    assert client.get(sent.headers["Location"]).status_code == 200
+    new_thread = client.post(
+        f"/b/{forum.board.slug}/new", data={"title": "Router blinkt", "body": body, "preview": "1"}
+    )
+    assert new_thread.status_code == 200 and "Vorschau" in new_thread.text
