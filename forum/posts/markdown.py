@@ -80,10 +80,17 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 
 # "@name" not inside a word, an address or a path; names as registration allows them.
 # A name ends in a letter, digit or "_", so that "@jana." at the end of a sentence works.
+# What a mention becomes (see _link_mentions), as the sanitizer writes it.
+MENTION_LINK = re.compile(r'<a class="mention" href="/u/([^"/]+)"')
 # A post links at most this many different accounts; further names stay text. One
 # query looks them up, and a post cannot notify half the forum.
 MAX_MENTIONED_NAMES = 50
 MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?)")
+
+
+def mentioned_accounts(html: str) -> dict[str, str]:
+    """Canonical name -> username of the accounts a rendered text links as mentions."""
+    return {canonical_username(name): name for name in MENTION_LINK.findall(html)}
 
 
 def _known_accounts(source: str) -> dict[str, str]:

@@ -14,8 +14,7 @@ import pytest
 
 from forum.config import Defaults
 from forum.feeds.views import _excerpt
-from forum.notifications.delivery import MENTION as MENTION_LINK
-from forum.posts.markdown import has_links, quote, render_with_mentions
+from forum.posts.markdown import has_links, mentioned_accounts, quote, render_with_mentions
 from forum.search import snippets
 from forum.search.documents import plain_text
 from forum.search.schema import ANALYZER
@@ -121,7 +120,7 @@ def test_every_text_renders_in_linear_time(family, size):
     def other_steps():
         has_links(html)
         quote("Anna", source)
-        MENTION_LINK.findall(html)
+        mentioned_accounts(html)
         text = plain_text(html)
         snippets.excerpt(text, terms)
         _excerpt(html)
