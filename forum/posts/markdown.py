@@ -75,7 +75,9 @@ TEXT_TABLES = ("autolink", "strikethrough")
 MAX_QUOTE_DEPTH = 16
 # Table cells a text may ask for beyond its length (see _tables_fit).
 TABLE_CELL_ALLOWANCE = 1000
-TABLE_DELIMITER_CHARACTERS = frozenset("|-: \t>")
+# A delimiter row as cmark-gfm reads it (its "spacechar" includes \v and \f), inside
+# block quotes too.
+TABLE_DELIMITER_CHARACTERS = frozenset("|-: \t\v\f>")
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 # "@name" not inside a word, an address or a path; names as registration allows them.

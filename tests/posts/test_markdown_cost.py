@@ -47,9 +47,9 @@ def expanded_references(length: int) -> str:
     return definition + repeat("[a]", length - len(definition))
 
 
-def table_with_short_rows(length: int) -> str:
-    columns = length // 8
-    header = "|" + "a|" * columns + "\n|" + "-|" * columns + "\n"
+def table_with_short_rows(length: int, cell: str = "-") -> str:
+    columns = length // (6 + 2 * len(cell))
+    header = "|" + "a|" * columns + "\n|" + f"{cell}|" * columns + "\n"
     return header + repeat("x\n", length - len(header))
 
 
@@ -87,6 +87,7 @@ FAMILIES = {
     "HTML blocks": lambda n: repeat("<div>\n", n),
     "references expanded many times": expanded_references,
     "table with short rows": table_with_short_rows,
+    "table with short rows, odd spaces": lambda n: table_with_short_rows(n, "-\v"),
     "table cells": lambda n: "|a|b|\n|-|-|\n" + repeat("|@anna <b>|x|\n", n - 12),
     "pipes": lambda n: repeat("|", n),
     "colons": lambda n: repeat(":", n),
