@@ -140,6 +140,14 @@ class Defaults:
     RATELIMIT_EXPORT_PER_ACCOUNT = "5/hour"  # downloads of one's own data
     RATELIMIT_POST_PER_IP = "30/minute;300/hour"
     RATELIMIT_POST_PER_ACCOUNT = "6/minute;60/hour"
+    # Requests that cost work without writing anything: previews of a text, the
+    # similar threads shown while a title is typed, and searches (guests: per IP).
+    RATELIMIT_PREVIEW_PER_IP = "60/minute;600/hour"
+    RATELIMIT_PREVIEW_PER_ACCOUNT = "20/minute;200/hour"
+    RATELIMIT_SIMILAR_PER_IP = "120/minute;1200/hour"
+    RATELIMIT_SIMILAR_PER_ACCOUNT = "60/minute;600/hour"
+    RATELIMIT_SEARCH_PER_IP = "60/minute;600/hour"
+    RATELIMIT_SEARCH_PER_ACCOUNT = "30/minute;300/hour"
     RATELIMIT_AVATAR_PER_ACCOUNT = "10/hour;30/day"  # pictures uploaded
 
 

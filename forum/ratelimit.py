@@ -8,7 +8,7 @@ limit holds across all workers.
 import math
 import time
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import ngettext
 from limits import parse_many
 
@@ -42,6 +42,16 @@ def attempt(scope: str, key: str | int) -> int:
     wait = wait_seconds(scope, key)
     if not wait:
         record(scope, key)
+    return wait
+
+
+def attempt_per_ip_and_account(action: str, user) -> int:
+    """Counts one request of an action against its limits per IP address and, for a
+    signed-in person, per account (RATELIMIT_<action>_PER_IP / _PER_ACCOUNT);
+    returns wait_seconds()."""
+    wait = attempt(f"{action}_PER_IP", request.remote_addr)
+    if not wait and user.is_authenticated:
+        wait = attempt(f"{action}_PER_ACCOUNT", user.id)
     return wait
 
 

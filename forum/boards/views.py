@@ -6,8 +6,7 @@ from ..access import Permission, can, load_or_404
 from ..pagination import page_number
 from ..posts import services as post_services
 from ..posts.forms import NewThreadForm
-from ..posts.markdown import render
-from ..posts.views import held_message, posting_wait_message, thread_url
+from ..posts.views import held_message, posting_wait_message, preview_of, thread_url
 from ..search.views import find_similar
 from . import bp, queries
 
@@ -47,11 +46,15 @@ def new_thread(slug: str):
     board = load_or_404(queries.board_by_slug, slug, Permission.THREAD_CREATE)
     form = NewThreadForm()
     may_open_case = can(current_user, Permission.CASE_OPEN, board)
-    preview_html, similar, status = None, [], 200
+    preview_html = preview_notice = None
+    similar, status = [], 200
     if form.validate_on_submit():
         if form.preview.data:
-            preview_html = render(form.body.data)
-            similar = find_similar(current_user, form.title.data)
+            preview_html, preview_notice = preview_of(form.body.data)
+            if preview_notice:
+                status = 429
+            else:
+                similar = find_similar(current_user, form.title.data)
         elif wait := posting_wait_message():
             form.form_errors.append(wait)
             status = 429
@@ -74,6 +77,7 @@ def new_thread(slug: str):
             board=board,
             form=form,
             preview_html=preview_html,
+            preview_notice=preview_notice,
             similar=similar,
             may_open_case=may_open_case,
         ),

@@ -5,7 +5,6 @@ checked with the access policy at this moment, so a thread that moved to a
 customers-only board since tells only those who may read it there."""
 
 import json
-import re
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
@@ -27,10 +26,10 @@ from ..models import (
     User,
     utcnow,
 )
+from ..posts.markdown import mentioned_accounts
 from . import events, follows, mail
 
 BATCH = 50
-MENTION = re.compile(r'<a class="mention" href="/u/([^"/]+)"')
 
 
 def run_batch() -> int:
@@ -147,7 +146,7 @@ def _post_published(task) -> None:
 
 
 def _mentioned(post: Post) -> set[int]:
-    names = set(MENTION.findall(post.body_html))
+    names = set(mentioned_accounts(post.body_html).values())
     if not names:
         return set()
     stmt = select(User.id).where(User.username.in_(names))

@@ -51,14 +51,27 @@ def post_url(post: Post) -> str:
 
 def posting_wait_message() -> str | None:
     """Counts a post against the posting limits; a message when one is reached."""
-    wait = ratelimit.attempt("POST_PER_IP", request.remote_addr) or ratelimit.attempt(
-        "POST_PER_ACCOUNT", current_user.id
-    )
+    wait = ratelimit.attempt_per_ip_and_account("POST", current_user)
     if not wait:
         return None
     return ngettext(
         "You are posting very quickly. Please wait %(num)d minute; your text is kept below.",
         "You are posting very quickly. Please wait %(num)d minutes; your text is kept below.",
+        ratelimit.minutes(wait),
+    )
+
+
+def preview_of(body: str) -> tuple[str | None, str | None]:
+    """The preview of a text, or, when the preview limits are reached, why there is
+    none: (html, None) or (None, message)."""
+    wait = ratelimit.attempt_per_ip_and_account("PREVIEW", current_user)
+    if not wait:
+        return render(body), None
+    return None, ngettext(
+        "You asked for many previews in a short time. Please wait %(num)d minute for the "
+        "next one. Your text is kept, and you can send it without a preview.",
+        "You asked for many previews in a short time. Please wait %(num)d minutes for the "
+        "next one. Your text is kept, and you can send it without a preview.",
         ratelimit.minutes(wait),
     )
 
@@ -108,7 +121,8 @@ def permalink(post_id: int):
 def reply(thread_id: int):
     thread = load_or_404(queries.load_thread, thread_id, Permission.THREAD_REPLY)
     form = ReplyForm()
-    preview_html, status = None, 200
+    preview_html = preview_notice = None
+    status = 200
     if request.method == "GET" and (quoted_id := request.args.get("quote", type=parse_id)):
         quoted = load_or_404(queries.load_post, quoted_id, Permission.POST_READ)
         if quoted.thread_id != thread.id:  # its audience may differ from this thread's
@@ -116,7 +130,8 @@ def reply(thread_id: int):
         form.body.data = quote(quoted.author.name, quoted.body_source)
     if form.validate_on_submit():
         if form.preview.data:
-            preview_html = render(form.body.data)
+            preview_html, preview_notice = preview_of(form.body.data)
+            status = 429 if preview_notice else 200
         elif wait := posting_wait_message():
             form.form_errors.append(wait)
             status = 429
@@ -128,7 +143,13 @@ def reply(thread_id: int):
     elif form.is_submitted():
         form.form_errors.append(_("Your post was not sent yet. Please check the marked fields."))
     return (
-        render_template("posts/reply.html", thread=thread, form=form, preview_html=preview_html),
+        render_template(
+            "posts/reply.html",
+            thread=thread,
+            form=form,
+            preview_html=preview_html,
+            preview_notice=preview_notice,
+        ),
         status,
     )
 
@@ -146,11 +167,11 @@ def quote_source(post_id: int):
 def edit(post_id: int):
     post = load_or_404(queries.load_post, post_id, Permission.POST_EDIT)
     form = EditPostForm(data={"body": post.body_source} if request.method == "GET" else None)
-    preview_html = None
+    preview_html = preview_notice = None
     moderates = can(current_user, Permission.POST_HIDE, post)
     if form.validate_on_submit() and _reason_given(form, post):
         if form.preview.data:
-            preview_html = render(form.body.data)
+            preview_html, preview_notice = preview_of(form.body.data)
         else:
             services.edit_post(
                 current_user,
@@ -165,9 +186,15 @@ def edit(post_id: int):
         form.form_errors.append(
             _("Your changes were not saved yet. Please check the marked fields.")
         )
-    return render_template(
-        "posts/edit.html", post=post, form=form, preview_html=preview_html, moderates=moderates
+    page = render_template(
+        "posts/edit.html",
+        post=post,
+        form=form,
+        preview_html=preview_html,
+        preview_notice=preview_notice,
+        moderates=moderates,
     )
+    return page, 429 if preview_notice else 200
 
 
 def _reason_given(form, post: Post) -> bool:

@@ -66,11 +66,17 @@ def excerpt(text: str, terms, length: int = SNIPPET_LENGTH) -> Markup:
     window = length // FRAGMENTS
     windows = []
     for index, (start, _, _) in enumerate(matches):
-        begin = max(0, text.rfind(" ", 0, max(0, start - CONTEXT_BEFORE)) + 1)
+        # Every search here stays within one window's length of the match, so that
+        # a long text with a match in every word costs time linear in its length.
+        context = max(0, start - CONTEXT_BEFORE)
+        begin = text.rfind(" ", max(0, context - CONTEXT_BEFORE), context) + 1 or context
         finish = min(len(text), begin + window)
         if finish < len(text):
             finish = max(text.rfind(" ", begin, finish), start + 1)
-        inside = [m for m in matches[index:] if m[1] <= finish]
+        end = index
+        while end < len(matches) and matches[end][1] <= finish:
+            end += 1
+        inside = matches[index:end]
         windows.append((len({term for *_, term in inside}), len(inside), -begin, begin, finish))
     chosen = []
     for *_, begin, finish in sorted(windows, reverse=True):

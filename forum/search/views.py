@@ -11,9 +11,10 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from .. import outbox
+from .. import outbox, ratelimit
 from ..access import Permission, require
 from ..boards.queries import board_index
 from ..extensions import db
@@ -52,11 +53,27 @@ def _index_unavailable(problem: IndexUnavailable) -> None:
         db.session.commit()
 
 
+def _too_many(action: str) -> tuple[int, str | None]:
+    """Counts a search against the search limits: (seconds to wait, message) when
+    one is reached, else (0, None)."""
+    wait = ratelimit.attempt_per_ip_and_account(action, current_user)
+    if not wait:
+        return 0, None
+    return wait, ngettext(
+        "You searched very often in a short time. Please wait %(num)d minute, then search again.",
+        "You searched very often in a short time. Please wait %(num)d minutes, then search again.",
+        ratelimit.minutes(wait),
+    )
+
+
 @bp.get("/search")
 def results():
     options = _options()
-    outcome, unavailable = None, False
-    if options.q.strip() or options.has_filters:
+    outcome, unavailable, wait, limited = None, False, 0, None
+    searching = bool(options.q.strip() or options.has_filters)
+    if searching:
+        wait, limited = _too_many("SEARCH")
+    if searching and not limited:
         try:
             with store().searching() as cache:
                 outcome = engine.search(
@@ -65,17 +82,18 @@ def results():
         except IndexUnavailable as problem:
             _index_unavailable(problem)
             unavailable = True
-    return (
-        render_template(
-            "search/results.html",
-            options=options,
-            outcome=outcome,
-            unavailable=unavailable,
-            categories=board_index(current_user),
-            periods=engine.PERIODS,
-        ),
-        503 if unavailable else 200,
+    page = render_template(
+        "search/results.html",
+        options=options,
+        outcome=outcome,
+        unavailable=unavailable,
+        limited=limited,
+        categories=board_index(current_user),
+        periods=engine.PERIODS,
     )
+    if limited:
+        return page, 429, {"Retry-After": str(wait)}
+    return page, 503 if unavailable else 200
 
 
 def find_similar(user, title: str) -> list:
@@ -93,7 +111,11 @@ def find_similar(user, title: str) -> list:
 
 @bp.get("/search/similar")
 def similar():
-    """Threads like the title being typed on the new-thread form (JSON for forum.js)."""
+    """Threads like the title being typed on the new-thread form (JSON for forum.js,
+    which keeps what it shows when the limits answer 429)."""
+    wait, limited = _too_many("SIMILAR")
+    if limited:
+        return jsonify(threads=[], message=limited), 429, {"Retry-After": str(wait)}
     threads = find_similar(current_user, request.args.get("title", ""))
     return jsonify(
         threads=[

@@ -71,6 +71,23 @@ SETTINGS = {
         Setting(
             "RATELIMIT_REGISTER_PER_IP", "ratelimit", _l("New accounts per IP address"), LIMITS
         ),
+        Setting("RATELIMIT_PREVIEW_PER_ACCOUNT", "ratelimit", _l("Previews per account"), LIMITS),
+        Setting("RATELIMIT_PREVIEW_PER_IP", "ratelimit", _l("Previews per IP address"), LIMITS),
+        Setting("RATELIMIT_SEARCH_PER_ACCOUNT", "ratelimit", _l("Searches per account"), LIMITS),
+        Setting("RATELIMIT_SEARCH_PER_IP", "ratelimit", _l("Searches per IP address"), LIMITS),
+        Setting(
+            "RATELIMIT_SIMILAR_PER_ACCOUNT",
+            "ratelimit",
+            _l("Similar-thread lookups per account"),
+            LIMITS,
+            hint=_l("While a new thread's title is typed, about one lookup per pause."),
+        ),
+        Setting(
+            "RATELIMIT_SIMILAR_PER_IP",
+            "ratelimit",
+            _l("Similar-thread lookups per IP address"),
+            LIMITS,
+        ),
     )
 }
 

@@ -76,8 +76,12 @@
       if (title.length < 4) { show([]); return; }
       var url = box.getAttribute("data-similar-url") + "?title=" + encodeURIComponent(title);
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : { threads: [] }; })
-        .then(function (data) { if (title === latest) { show(data.threads); } })
+        .then(function (response) {
+          // 429: asked too often for now; what is shown stays until the next answer.
+          if (response.status === 429) { return null; }
+          return response.ok ? response.json() : { threads: [] };
+        })
+        .then(function (data) { if (data && title === latest) { show(data.threads); } })
         .catch(function () { /* no suggestions; asking still works */ });
     }
     input.addEventListener("input", function () {
