@@ -59,8 +59,8 @@ lint: install
 	$(BIN)/ruff format --check .
 
 extract-messages: install
-	$(BIN)/pybabel extract --ignore-dirs '.*' --mapping-file babel.cfg --keywords _l --no-location --sort-output --output-file forum/translations/messages.pot .
-	$(BIN)/pybabel update --input-file forum/translations/messages.pot --output-dir forum/translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract --ignore-dirs '.*' --mapping-file babel.cfg --keywords _l --no-location --sort-output --width 100 --output-file forum/translations/messages.pot .
+	$(BIN)/pybabel update --input-file forum/translations/messages.pot --output-dir forum/translations --no-fuzzy-matching --ignore-obsolete --width 100
 
 seed-large: install translations
 	$(FLASK) db upgrade
