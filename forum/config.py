@@ -34,6 +34,10 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+    # A log-in without "stay logged in" ends on the server after this long unused;
+    # with it, after REMEMBER_COOKIE_DURATION unused. Use is noted every few minutes.
+    LOGIN_SESSION_SECONDS = 60 * 60 * 24
+    LOGIN_SESSION_TOUCH_SECONDS = 5 * 60
     WTF_CSRF_TIME_LIMIT = None  # a long answer must not fail because the token aged
 
     # No form needs more; larger requests are refused before they are read. Upload

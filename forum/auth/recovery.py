@@ -16,7 +16,7 @@ from sqlalchemy import select
 from .. import outbox, ratelimit
 from ..extensions import db
 from ..models import User, utcnow
-from ..models.users import new_session_nonce
+from . import sessions
 from .services import (
     CONFIRM_MAIL,
     AccountTaken,
@@ -102,7 +102,7 @@ def reset_password(token: str, new_password: str) -> User:
     """Sets the password and ends every session; the mail proved the address."""
     user = account_for_reset(token)
     user.set_password(new_password)
-    user.session_nonce = new_session_nonce()
+    sessions.end_all(user)
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
     db.session.commit()
@@ -171,5 +171,5 @@ def change_email(actor: User, new_address: str, password: str) -> None:
 
 
 def log_out_everywhere(actor: User) -> None:
-    actor.session_nonce = new_session_nonce()
+    sessions.end_all(actor)
     db.session.commit()

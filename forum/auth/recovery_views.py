@@ -5,9 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from .. import ratelimit
-from . import bp, recovery
+from . import bp, recovery, sessions
 from .forms import ChangeEmailForm, ForgotPasswordForm, ResetPasswordForm
 from .services import AccountTaken, TooManyAttempts, WrongPassword
+from .views import logout
 
 
 def _link_problem(problem: recovery.LinkProblem, again: str, status: int = 400):
@@ -109,6 +110,24 @@ def change_email():
                 )
             return redirect(url_for("auth.change_email"))
     return render_template("auth/email.html", form=form)
+
+
+@bp.get("/account/sessions")
+@login_required
+def list_sessions():
+    return render_template(
+        "auth/sessions.html", rows=sessions.active(current_user), this=sessions.current()
+    )
+
+
+@bp.post("/account/sessions/<id:session_id>/end")
+@login_required
+def end_session(session_id: int):
+    if session_id == sessions.current().id:
+        return logout()
+    if sessions.end(current_user, session_id):
+        flash(_("The device has been logged out."), "success")
+    return redirect(url_for("auth.list_sessions"))
 
 
 @bp.post("/account/sessions/end")

@@ -9,8 +9,8 @@ from .. import outbox, ratelimit
 from ..access.policy import profile_change_refusal
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
-from ..models.users import name_hash, new_session_nonce
-from . import rules
+from ..models.users import name_hash
+from . import rules, sessions
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
@@ -114,10 +114,10 @@ def confirm_password(user: User, password: str) -> None:
 
 
 def change_password(actor: User, current_password: str, new_password: str) -> None:
-    """Also ends every other session of the account."""
+    """Also ends every session of the account: cookies copied before open nothing."""
     confirm_password(actor, current_password)
     actor.set_password(new_password)
-    actor.session_nonce = new_session_nonce()
+    sessions.end_all(actor)
     db.session.commit()
 
 

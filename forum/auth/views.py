@@ -1,12 +1,12 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from .. import ratelimit
 from ..i18n import select_locale
 from ..models import canonical_username
 from ..urls import safe_next
-from . import bp, services
+from . import bp, services, sessions
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
 
 
@@ -36,7 +36,7 @@ def register():
             except services.AccountTaken as taken:
                 getattr(form, taken.field).errors.append(_("This is already taken."))
             else:
-                login_user(user)
+                sessions.start(user, False, request.user_agent.string)
                 flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
                 if user.needs_confirmation:
                     flash(
@@ -76,13 +76,14 @@ def login():
             )
             status = 403
         else:
-            login_user(user, remember=form.remember.data)
+            sessions.start(user, form.remember.data, request.user_agent.string)
             return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
     return render_template("auth/login.html", form=form), status
 
 
 @bp.post("/logout")
 def logout():
+    sessions.end_current()
     logout_user()
     flash(_("You have been logged out."), "info")
     return redirect(url_for("boards.index"))
@@ -93,8 +94,8 @@ def logout():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        # The proxy itself must not be stored as the logged-in user.
         user = current_user._get_current_object()
+        remember = sessions.current().remember
         try:
             services.change_password(user, form.current_password.data, form.password.data)
         except services.WrongPassword:
@@ -102,7 +103,8 @@ def change_password():
         except services.TooManyAttempts as limited:
             form.form_errors.append(ratelimit.too_many(limited.wait))
         else:
-            login_user(user, remember="remember_token" in request.cookies)
+            # This browser goes on in a new session.
+            sessions.start(user, remember, request.user_agent.string)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")
             return redirect(url_for("auth.change_password"))
     return render_template("auth/password.html", form=form)

@@ -17,6 +17,7 @@ from ..models import (
     BoardSubscription,
     CustomerVerification,
     IncidentFollower,
+    LoginSession,
     Notification,
     Post,
     PostRevision,
@@ -82,6 +83,17 @@ def _account(user: User) -> dict:
         "warnings": [
             {"text": row.text, "at": _when(row.created_at)}
             for row in db.session.scalars(select(UserWarning).where(UserWarning.user_id == user.id))
+        ],
+        "logged_in_devices": [
+            {
+                "device": row.device,
+                "logged_in_at": _when(row.created_at),
+                "last_active_at": _when(row.last_seen_at),
+                "stays_logged_in": row.remember,
+            }
+            for row in db.session.scalars(
+                select(LoginSession).where(LoginSession.user_id == user.id)
+            )
         ],
     }
 

@@ -4,7 +4,16 @@ import pytest
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import AuditEntry, Notification, Post, PostRevision, Subscription, Thread, User
+from forum.models import (
+    AuditEntry,
+    LoginSession,
+    Notification,
+    Post,
+    PostRevision,
+    Subscription,
+    Thread,
+    User,
+)
 from forum.posts import services as posts
 from forum.support import services as support
 
@@ -142,10 +151,11 @@ def test_the_last_admin_cannot_leave(client, auth):
     assert db.session.get(User, admin.id).deleted_at is None
 
 
-def test_the_persons_notifications_go_with_the_account(client, anna_wrote):
+def test_the_persons_notifications_and_devices_go_with_the_account(client, anna_wrote):
     anna, _, _ = anna_wrote
     _delete(client)
     assert db.session.scalar(select(Notification).where(Notification.user_id == anna.id)) is None
+    assert db.session.scalar(select(LoginSession).where(LoginSession.user_id == anna.id)) is None
 
 
 def test_nobody_can_block_a_deletion_by_taking_the_placeholder_name(client, anna_wrote):
