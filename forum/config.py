@@ -128,8 +128,16 @@ class Defaults:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    # Log-in: attempts per IP address; failures per IP address and account; failures
+    # per account, which then admits only browsers that logged in to it before (they
+    # hold a device cookie and have a limit of their own; forum.auth.throttle).
     RATELIMIT_LOGIN_PER_IP = "20/minute;100/hour"
+    RATELIMIT_LOGIN_PER_IP_ACCOUNT = "5/minute;20/hour"
     RATELIMIT_LOGIN_PER_ACCOUNT = "5/minute;30/hour"
+    RATELIMIT_LOGIN_PER_DEVICE = "5/minute;30/hour"
+    DEVICE_COOKIE_SECONDS = 180 * 24 * 60 * 60
+    # Wrong passwords when the account settings ask for it again, per account.
+    RATELIMIT_REAUTH_PER_ACCOUNT = "5/minute;30/hour"
     RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # accounts created
     RATELIMIT_REGISTER_ATTEMPTS_PER_IP = "30/hour"  # forms sent, valid or not
     RATELIMIT_RESET_PER_IP = "10/hour;30/day"  # "forgot password" forms sent

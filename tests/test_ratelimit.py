@@ -17,6 +17,7 @@ def app_config(app_config):
         **app_config,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_LOGIN_PER_IP": "50/minute",
+        "RATELIMIT_LOGIN_PER_IP_ACCOUNT": "3/minute",
         "RATELIMIT_LOGIN_PER_ACCOUNT": "3/minute",
         "RATELIMIT_POST_PER_ACCOUNT": "2/minute",
         "RATELIMIT_POST_PER_IP": "100/minute",
@@ -29,7 +30,7 @@ def fresh_counters(app):
     limiter.reset()
 
 
-def test_login_per_account_limit_counts_failures(client, app):
+def test_login_limit_per_address_and_account_counts_failures(client, app):
     make_user("anna")
     for _ in range(3):
         assert (

@@ -99,7 +99,8 @@ def account_for_reset(token: str) -> User:
 
 
 def reset_password(token: str, new_password: str) -> User:
-    """Sets the password and ends every session; the mail proved the address."""
+    """Sets the password and ends every session (the caller starts a new one for the
+    browser the link was opened in); the mail proved the address."""
     user = account_for_reset(token)
     user.set_password(new_password)
     sessions.end_all(user)

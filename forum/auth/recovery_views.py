@@ -54,9 +54,12 @@ def reset_password(token: str):
     form.account = user
     if form.validate_on_submit():
         recovery.reset_password(token, form.password.data)
-        logout_user()
-        flash(_("Your password has been changed. Please log in with it."), "success")
-        return redirect(url_for("auth.login"))
+        sessions.end_current()  # should the browser have been logged in to another account
+        # The mail proved the mailbox: this browser is logged in, and becomes one of
+        # the account's devices (forum.auth.throttle).
+        sessions.start(user, False, request.user_agent.string)
+        flash(_("Your password has been changed, and you are logged in."), "success")
+        return redirect(url_for("boards.index"))
     return render_template("auth/reset_password.html", form=form, user=user)
 
 

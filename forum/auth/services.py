@@ -103,13 +103,13 @@ def password_matches(user: User | None, password: str) -> bool:
 
 
 def confirm_password(user: User, password: str) -> None:
-    """A password asked again before a sensitive change: wrong guesses count against
-    the same limit as failed log-ins of the account."""
-    key = f"user:{user.id}"
-    if wait := ratelimit.wait_seconds("LOGIN_PER_ACCOUNT", key):
+    """A password asked again before a sensitive change. Wrong guesses have a limit
+    of their own, which only the account's sessions reach: strangers' failed log-ins
+    must not stop the owner from changing the password."""
+    if wait := ratelimit.wait_seconds("REAUTH_PER_ACCOUNT", user.id):
         raise TooManyAttempts(wait)
     if not user.check_password(password):
-        ratelimit.record("LOGIN_PER_ACCOUNT", key)
+        ratelimit.record("REAUTH_PER_ACCOUNT", user.id)
         raise WrongPassword
 
 

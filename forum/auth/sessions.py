@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import outbox
 from ..extensions import db
 from ..models import Guest, LoginSession, User, utcnow
+from . import throttle
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +95,12 @@ def issue(user: User, remember: bool, user_agent: str) -> tuple[LoginSession, st
 
 
 def start(user: User, remember: bool, user_agent: str) -> None:
-    """Logs the person in on this browser, in a new session."""
+    """Logs the person in on this browser, in a new session, after they proved the
+    password or the mailbox: the browser becomes one of the account's devices."""
     row, user.login_token = issue(user, remember, user_agent)
     g.login_session = row
     login_user(user, remember=remember)
+    throttle.remember_device(user)
 
 
 def load_user(token: str) -> User | None:

@@ -4,9 +4,8 @@ from flask_login import current_user, login_required, logout_user
 
 from .. import ratelimit
 from ..i18n import select_locale
-from ..models import canonical_username
 from ..urls import safe_next
-from . import bp, services, sessions
+from . import bp, services, sessions, throttle
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
 
 
@@ -56,19 +55,17 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("boards.index"))
     form = LoginForm()
-    status = 200
+    status, devices_only = 200, False
     if form.validate_on_submit():
         user = services.find_account(form.login.data)
-        # One counter per account, whether it is named by username or e-mail address.
-        account_key = f"user:{user.id}" if user else canonical_username(form.login.data.strip())
-        wait = ratelimit.attempt("LOGIN_PER_IP", request.remote_addr) or ratelimit.wait_seconds(
-            "LOGIN_PER_ACCOUNT", account_key
-        )
-        if wait:
-            form.form_errors.append(ratelimit.too_many(wait))
-            status = 429
+        attempt = throttle.LoginAttempt.of(user, form.login.data, request.remote_addr)
+        refusal = attempt.refusal()
+        if refusal:
+            status, devices_only = 429, refusal.devices_only
+            if refusal.wait:
+                form.form_errors.append(ratelimit.too_many(refusal.wait))
         elif not services.password_matches(user, form.password.data):
-            ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
+            attempt.failed()
             form.form_errors.append(_("Username/e-mail or password is wrong."))
         elif user.is_banned:
             form.form_errors.append(
@@ -78,7 +75,7 @@ def login():
         else:
             sessions.start(user, form.remember.data, request.user_agent.string)
             return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form, devices_only=devices_only), status
 
 
 @bp.post("/logout")

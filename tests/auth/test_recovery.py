@@ -57,7 +57,7 @@ def test_the_answer_never_tells_whether_an_address_is_registered(app, client):
     assert "List-Unsubscribe" not in mails[0]
 
 
-def test_a_reset_link_sets_the_password_once_and_ends_every_session(app, client, auth):
+def test_a_reset_link_sets_the_password_once_logs_in_and_ends_other_sessions(app, client, auth):
     user = person("anna")
     other_device = app.test_client()
     other_device.post("/login", data={"login": "anna", "password": PASSWORD})
@@ -66,11 +66,14 @@ def test_a_reset_link_sets_the_password_once_and_ends_every_session(app, client,
     page = client.get(link)
     assert page.status_code == 200 and "anna" in page.text
     response = _choose(client, link)
-    assert response.status_code == 302 and response.location.endswith("/login")
+    assert response.status_code == 302 and response.location == "/"
+    assert "angemeldet" in client.get("/").text
+    assert client.get("/account/password").status_code == 200  # logged in by the link
 
     db.session.refresh(user)
     assert user.check_password(NEW_PASSWORD) and not user.check_password(PASSWORD)
     assert other_device.get("/account/password").status_code == 302  # logged out
+    auth.logout()
     auth.login(user, password=NEW_PASSWORD)
 
     again = client.get(link)

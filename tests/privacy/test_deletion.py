@@ -183,6 +183,6 @@ def limited(app_config):
     app_config["RATELIMIT_ENABLED"] = True
 
 
-def test_wrong_passwords_count_against_the_log_in_limit(limited, client, anna_wrote):
+def test_wrong_passwords_are_limited(limited, client, anna_wrote):
     answers = [_delete(client, password=f"falsch{n}").status_code for n in range(6)]
     assert answers == [400] * 5 + [429]
