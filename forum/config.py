@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import shlex
+import sys
 from pathlib import Path
 
 
@@ -123,11 +125,15 @@ class Defaults:
     # it is decoded, since a few kilobytes can declare gigabytes of pixels.
     IMAGE_MAX_PIXELS = 24_000_000
 
-    # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
+    # Rate limits count in a store every worker process shares: Redis when REDIS_URL
+    # is set. Without it, production refuses to start unless RATELIMIT_STORAGE_URI
+    # names a store, e.g. "memory://" for a forum that runs as one single process.
     REDIS_URL: str | None = None
     RATELIMIT_ENABLED = True
-    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STORAGE_URI: str | None = None
     RATELIMIT_HEADERS_ENABLED = False
+    # A store that fails costs the limits, never a request (forum.ratelimit).
+    RATELIMIT_SWALLOW_ERRORS = True
     # Log-in: attempts per IP address; failures per IP address and account; failures
     # per account, which then admits only browsers that logged in to it before (they
     # hold a device cookie and have a limit of their own; forum.auth.throttle).
@@ -187,8 +193,7 @@ def finalize(config: dict, instance_path: str) -> None:
         config["LOGO_FOLDER"] = str(instance / "uploads" / "site")
     if not config.get("AVATAR_FOLDER"):
         config["AVATAR_FOLDER"] = str(instance / "uploads" / "avatars")
-    if config.get("REDIS_URL"):
-        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    _ratelimit_storage(config)
 
     if config.get("DEVELOPMENT") or config.get("TESTING"):
         config["SESSION_COOKIE_SECURE"] = False
@@ -206,6 +211,56 @@ def finalize(config: dict, instance_path: str) -> None:
                 "`python -c 'import secrets; print(secrets.token_hex(32))'`), or set "
                 "FORUM_DEVELOPMENT=true for a local development server."
             )
+
+
+# Redis answers within this many seconds or counts as down: limits fail open quickly.
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
+def _ratelimit_storage(config: dict, argv=None, environ=None) -> None:
+    """Where rate limits count. In one process's memory, every worker process would
+    count on its own and the limits would multiply with the workers."""
+    local = config.get("DEVELOPMENT") or config.get("TESTING")
+    if config.get("REDIS_URL"):
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    elif not config.get("RATELIMIT_STORAGE_URI"):
+        if not local and config.get("RATELIMIT_ENABLED"):
+            raise ConfigurationError(
+                "Rate limits need a store that every worker process shares. Set "
+                "FORUM_REDIS_URL (e.g. redis://127.0.0.1:6379/0); or, if the forum runs as "
+                "one single process, say so with FORUM_RATELIMIT_STORAGE_URI=memory://."
+            )
+        config["RATELIMIT_STORAGE_URI"] = "memory://"
+    uri = config["RATELIMIT_STORAGE_URI"]
+    workers = declared_workers(sys.argv if argv is None else argv, environ or os.environ)
+    if uri.startswith("memory://") and workers > 1 and not local:
+        raise ConfigurationError(
+            f"{workers} worker processes cannot share rate limits kept in memory://: set "
+            "FORUM_REDIS_URL (e.g. redis://127.0.0.1:6379/0), or run one worker."
+        )
+    options = {"wrap_exceptions": True}
+    if uri.startswith(("redis://", "rediss://", "redis+unix://")):
+        options |= {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+        }
+    config["RATELIMIT_STORAGE_OPTIONS"] = options | config.get("RATELIMIT_STORAGE_OPTIONS", {})
+
+
+def declared_workers(argv: list[str], environ) -> int:
+    """How many worker processes gunicorn was told to start, as far as its command
+    line, GUNICORN_CMD_ARGS and WEB_CONCURRENCY say (1 when they say nothing)."""
+    count = environ.get("WEB_CONCURRENCY", "1")
+    if argv and Path(argv[0]).name.startswith("gunicorn"):
+        words = shlex.split(environ.get("GUNICORN_CMD_ARGS", "")) + list(argv[1:])
+        for index, word in enumerate(words):
+            if word in ("-w", "--workers") and index + 1 < len(words):
+                count = words[index + 1]
+            elif word.startswith("--workers="):
+                count = word.partition("=")[2]
+            elif word.startswith("-w") and word[2:].isdigit():
+                count = word[2:]
+    return int(count) if str(count).isdigit() else 1
 
 
 def _development_secret(instance: Path, name: str) -> str:

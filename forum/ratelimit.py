@@ -2,17 +2,35 @@
 with what they typed and a clear message, instead of a bare 429 page.
 
 The counters live in Flask-Limiter's storage (Redis when REDIS_URL is set), so a
-limit holds across all workers.
+limit holds across all workers. A store that fails costs the limits, not the
+request: they fail open, and the log says so (once a minute at most).
 """
 
+import logging
 import math
 import time
+from urllib.parse import urlsplit
 
-from flask import current_app
+from flask import Flask, current_app
 from flask_babel import ngettext
 from limits import parse_many
+from limits.errors import StorageError
 
 from .extensions import limiter
+
+log = logging.getLogger(__name__)
+_STORE_FAILURE_LOG_SECONDS = 60
+_last_failure_logged = {"at": float("-inf")}
+
+
+def _store_errors() -> tuple:
+    return (StorageError, limiter.storage.base_exceptions)
+
+
+def _store_failed(error: Exception) -> None:
+    if time.monotonic() - _last_failure_logged["at"] > _STORE_FAILURE_LOG_SECONDS:
+        _last_failure_logged["at"] = time.monotonic()
+        log.error("rate limit store unreachable, limits are not applied: %r", error)
 
 
 def _limits(scope: str):
@@ -24,17 +42,25 @@ def wait_seconds(scope: str, key: str | int) -> int:
     if not limiter.enabled:
         return 0
     strategy, wait = limiter.limiter, 0
-    for item in _limits(scope):
-        if not strategy.test(item, scope, str(key)):
-            reset_at = strategy.get_window_stats(item, scope, str(key)).reset_time
-            wait = max(wait, math.ceil(reset_at - time.time()), 1)
+    try:
+        for item in _limits(scope):
+            if not strategy.test(item, scope, str(key)):
+                reset_at = strategy.get_window_stats(item, scope, str(key)).reset_time
+                wait = max(wait, math.ceil(reset_at - time.time()), 1)
+    except _store_errors() as error:
+        _store_failed(error)
+        return 0
     return wait
 
 
 def record(scope: str, key: str | int) -> None:
-    if limiter.enabled:
+    if not limiter.enabled:
+        return
+    try:
         for item in _limits(scope):
             limiter.limiter.hit(item, scope, str(key))
+    except _store_errors() as error:
+        _store_failed(error)
 
 
 def attempt(scope: str, key: str | int) -> int:
@@ -56,3 +82,22 @@ def too_many(seconds: int) -> str:
         "Too many attempts. Please try again in %(num)d minutes.",
         minutes(seconds),
     )
+
+
+def log_store(app: Flask) -> None:
+    """Says at start-up where the limits count (without a password in the URL)."""
+    uri = app.config["RATELIMIT_STORAGE_URI"]
+    if not app.config["RATELIMIT_ENABLED"]:
+        log.warning("rate limits are off (RATELIMIT_ENABLED)")
+    elif uri.startswith("memory://"):
+        local = app.config["DEVELOPMENT"] or app.config["TESTING"]
+        log.log(
+            logging.INFO if local else logging.WARNING,
+            "rate limits count in this process's memory (memory://): right for one single "
+            "process only; several worker processes need FORUM_REDIS_URL",
+        )
+    else:
+        password = urlsplit(uri).password
+        if password:
+            uri = uri.replace(f":{password}@", ":***@", 1)
+        log.info("rate limits count in %s, shared by every worker process", uri)
