@@ -239,4 +239,7 @@ def test_an_unreachable_redis_at_start_costs_the_limits_only(app, app_config, ca
     monkeypatch.setitem(ratelimit._last_failure_logged, "at", float("-inf"))
     down = create_app({**app_config, "REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0"})
     make_user("anna")
-    _logins_work_while_the_store_is_down(down.test_client(), caplog)
+    with down.app_context():
+        _logins_work_while_the_store_is_down(down.test_client(), caplog)
+        db.session.remove()
+        db.engine.dispose()
