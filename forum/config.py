@@ -144,8 +144,10 @@ class Defaults:
     DEVICE_COOKIE_SECONDS = 180 * 24 * 60 * 60
     # Wrong passwords when the account settings ask for it again, per account.
     RATELIMIT_REAUTH_PER_ACCOUNT = "5/minute;30/hour"
-    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # accounts created
+    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # registrations, new or known address
     RATELIMIT_REGISTER_ATTEMPTS_PER_IP = "30/hour"  # forms sent, valid or not
+    # Mails to an account that someone tried to register with its address.
+    RATELIMIT_REGISTER_NOTICE_PER_ACCOUNT = "2/hour;5/day"
     RATELIMIT_RESET_PER_IP = "10/hour;30/day"  # "forgot password" forms sent
     RATELIMIT_RESET_PER_ACCOUNT = "3/hour;10/day"  # reset mails to one account
     RATELIMIT_CONFIRM_PER_ACCOUNT = "3/hour;10/day"  # confirmation mails sent again

@@ -129,18 +129,30 @@ def request_confirmation(user: User) -> None:
         db.session.commit()
 
 
-def confirm_address(token: str) -> User:
+def read_confirmation_link(token: str) -> tuple[User, str]:
+    """The account and the address a confirmation link confirms, if it still may."""
     payload = _read("confirm-address", token, current_app.config["CONFIRMATION_SECONDS"])
     user = _account(payload[0] if isinstance(payload, list) and len(payload) == 2 else None)
     address = payload[1]
-    if address == user.pending_email:
+    if address != user.pending_email:
+        if address != user.email:
+            raise BadLink(LinkProblem.OUTDATED)
+        if user.email_confirmed_at is not None:
+            raise BadLink(LinkProblem.CONFIRMED)
+    return user, address
+
+
+def is_first_address(user: User, address: str) -> bool:
+    """A new account's own address, not a change: confirming it may log in."""
+    return address != user.pending_email
+
+
+def confirm_address(token: str) -> User:
+    user, address = read_confirmation_link(token)
+    if not is_first_address(user, address):
         if email_taken(address):
             raise AccountTaken("email")
         user.email, user.pending_email = address, None
-    elif address != user.email:
-        raise BadLink(LinkProblem.OUTDATED)
-    elif user.email_confirmed_at is not None:
-        raise BadLink(LinkProblem.CONFIRMED)
     user.email_confirmed_at = utcnow()
     db.session.commit()
     return user

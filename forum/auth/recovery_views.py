@@ -63,16 +63,29 @@ def reset_password(token: str):
     return render_template("auth/reset_password.html", form=form, user=user)
 
 
-@bp.get("/confirm/<token>")
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
 def confirm_email(token: str):
+    """Opening the link shows a button; only sending it (with its CSRF token) confirms,
+    and logs a new account in. So a mail program that opens links to check them
+    confirms nothing, and no other site can log a visitor in to an account of its
+    choosing."""
     try:
-        recovery.confirm_address(token)
+        user, address = recovery.read_confirmation_link(token)
     except recovery.BadLink as bad:
         return _link_problem(bad.problem, "confirm")
+    logs_in = recovery.is_first_address(user, address) and not current_user.is_authenticated
+    if request.method == "GET":
+        return render_template("auth/confirm.html", user=user, address=address, logs_in=logs_in)
+    try:
+        recovery.confirm_address(token)
     except AccountTaken:
         flash(_("Another account uses this e-mail address meanwhile."), "error")
         return redirect(url_for("auth.change_email"))
-    flash(_("Thank you: your e-mail address is confirmed."), "success")
+    if logs_in:
+        sessions.start(user, False, request.user_agent.string)
+        flash(_("Thank you: your e-mail address is confirmed, and you are logged in."), "success")
+    else:
+        flash(_("Thank you: your e-mail address is confirmed."), "success")
     return redirect(url_for("boards.index"))
 
 

@@ -15,7 +15,7 @@ def register():
         return redirect(url_for("boards.index"))
     form = RegisterForm()
     status = 200
-    # Every attempt counts, so the form cannot be used to test many addresses.
+    # Every attempt counts, so the form cannot be used to test many names.
     wait = form.is_submitted() and ratelimit.attempt(
         "REGISTER_ATTEMPTS_PER_IP", request.remote_addr
     )
@@ -29,24 +29,14 @@ def register():
             status = 429
         else:
             try:
-                user = services.register(
+                services.register(
                     form.username.data, form.email.data, form.password.data, select_locale()
                 )
-            except services.AccountTaken as taken:
-                getattr(form, taken.field).errors.append(_("This is already taken."))
+            except services.AccountTaken:
+                form.username.errors.append(_("This username is already taken."))
             else:
-                sessions.start(user, False, request.user_agent.string)
-                flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
-                if user.needs_confirmation:
-                    flash(
-                        _(
-                            "We sent a link to %(address)s: please confirm your address "
-                            "to start writing.",
-                            address=user.email,
-                        ),
-                        "info",
-                    )
-                return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
+                # The same page whether the address is new or known (services.register).
+                return render_template("auth/register_sent.html", address=form.email.data.strip())
     return render_template("auth/register.html", form=form), status
 
 
