@@ -128,14 +128,6 @@ def change_email():
     return render_template("auth/email.html", form=form)
 
 
-@bp.get("/account/sessions")
-@login_required
-def list_sessions():
-    return render_template(
-        "auth/sessions.html", rows=sessions.active(current_user), this=sessions.current()
-    )
-
-
 @bp.post("/account/sessions/<id:session_id>/end")
 @login_required
 def end_session(session_id: int):
@@ -143,7 +135,7 @@ def end_session(session_id: int):
         return logout()
     if sessions.end(current_user, session_id):
         flash(_("The device has been logged out."), "success")
-    return redirect(url_for("auth.list_sessions"))
+    return redirect(url_for("auth.change_password", _anchor="devices"))
 
 
 @bp.post("/account/sessions/end")

@@ -94,7 +94,12 @@ def change_password():
             sessions.start(user, remember, request.user_agent.string)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")
             return redirect(url_for("auth.change_password"))
-    return render_template("auth/password.html", form=form)
+    return render_template(
+        "auth/password.html",
+        form=form,
+        devices=sessions.active(current_user),
+        this_device=sessions.current(),
+    )
 
 
 @bp.route("/account/profile", methods=["GET", "POST"])

@@ -64,7 +64,7 @@ def test_the_device_list_shows_each_log_in_and_logs_out_another(app, client):
     phone = app.test_client()
     _log_in(phone, user_agent=IPHONE)
     _log_in(client)
-    page = client.get("/account/sessions").text
+    page = client.get("/account/password").text
     assert "Firefox · Windows" in page and "Safari · iPhone" in page
     assert page.count("dieses Gerät") == 1
     other = db.session.scalar(select(LoginSession).where(LoginSession.device.like("%iPhone")))
@@ -72,7 +72,7 @@ def test_the_device_list_shows_each_log_in_and_logs_out_another(app, client):
     assert response.status_code == 302
     assert not _logged_in(phone)
     assert _logged_in(client)
-    assert "iPhone" not in client.get("/account/sessions").text
+    assert "iPhone" not in client.get("/account/password").text
 
 
 def test_logging_out_this_device_from_the_list_logs_out(app, client):
