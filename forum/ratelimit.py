@@ -3,7 +3,9 @@ with what they typed and a clear message, instead of a bare 429 page.
 
 The counters live in Flask-Limiter's storage (Redis when REDIS_URL is set), so a
 limit holds across all workers. A store that fails costs the limits, not the
-request: they fail open, and the log says so (once a minute at most).
+request: they fail open, and the log says so (once a minute at most). After a
+failure the store rests for a few seconds, so that a store that does not answer
+delays one request now and then, not every one.
 """
 
 import logging
@@ -20,7 +22,8 @@ from .extensions import limiter
 
 log = logging.getLogger(__name__)
 _STORE_FAILURE_LOG_SECONDS = 60
-_last_failure_logged = {"at": float("-inf")}
+_STORE_REST_SECONDS = 5
+_store_failures = {"last": float("-inf"), "logged": float("-inf")}
 
 
 def _store_errors() -> tuple:
@@ -28,9 +31,16 @@ def _store_errors() -> tuple:
 
 
 def _store_failed(error: Exception) -> None:
-    if time.monotonic() - _last_failure_logged["at"] > _STORE_FAILURE_LOG_SECONDS:
-        _last_failure_logged["at"] = time.monotonic()
+    now = _store_failures["last"] = time.monotonic()
+    if now - _store_failures["logged"] > _STORE_FAILURE_LOG_SECONDS:
+        _store_failures["logged"] = now
         log.error("rate limit store unreachable, limits are not applied: %r", error)
+
+
+def _in_use() -> bool:
+    """Limits are on, and their store has not just failed."""
+    resting = time.monotonic() - _store_failures["last"] < _STORE_REST_SECONDS
+    return limiter.enabled and not resting
 
 
 def _limits(scope: str):
@@ -39,7 +49,7 @@ def _limits(scope: str):
 
 def wait_seconds(scope: str, key: str | int) -> int:
     """0 when another attempt is allowed, else the seconds until it is."""
-    if not limiter.enabled:
+    if not _in_use():
         return 0
     strategy, wait = limiter.limiter, 0
     try:
@@ -54,7 +64,7 @@ def wait_seconds(scope: str, key: str | int) -> int:
 
 
 def record(scope: str, key: str | int) -> None:
-    if not limiter.enabled:
+    if not _in_use():
         return
     try:
         for item in _limits(scope):

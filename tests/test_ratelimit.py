@@ -211,7 +211,9 @@ def test_a_redis_outage_lets_people_in_and_is_logged(app_config, own_redis, capl
     from forum import create_app, ratelimit
 
     server, url = own_redis
-    monkeypatch.setitem(ratelimit._last_failure_logged, "at", float("-inf"))
+    monkeypatch.setattr(
+        ratelimit, "_store_failures", {"last": float("-inf"), "logged": float("-inf")}
+    )
     app = create_app({**app_config, "REDIS_URL": url})
     with app.app_context():
         make_user("anna")
@@ -236,10 +238,15 @@ def test_a_redis_outage_lets_people_in_and_is_logged(app_config, own_redis, capl
 def test_an_unreachable_redis_at_start_costs_the_limits_only(app, app_config, caplog, monkeypatch):
     from forum import create_app, ratelimit
 
-    monkeypatch.setitem(ratelimit._last_failure_logged, "at", float("-inf"))
+    monkeypatch.setattr(
+        ratelimit, "_store_failures", {"last": float("-inf"), "logged": float("-inf")}
+    )
     down = create_app({**app_config, "REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0"})
     make_user("anna")
     with down.app_context():
         _logins_work_while_the_store_is_down(down.test_client(), caplog)
+        # The store rests after a failure: the next requests do not wait for it.
+        monkeypatch.setattr(type(limiter.limiter), "test", lambda *args: pytest.fail("asked"))
+        assert ratelimit.wait_seconds("LOGIN_PER_IP", "192.0.2.1") == 0
         db.session.remove()
         db.engine.dispose()
