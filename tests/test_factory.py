@@ -62,14 +62,14 @@ def test_development_generates_and_keeps_a_secret(monkeypatch, tmp_path):
     assert secret_file.stat().st_mode & 0o077 == 0
 
 
-def test_redis_url_moves_rate_limits_to_redis_and_the_log_says_so(monkeypatch, caplog):
+def test_redis_url_moves_rate_limits_to_redis_and_the_log_says_so(monkeypatch, ratelimit_log):
     monkeypatch.setenv("FORUM_SECRET_KEY", "x")
     monkeypatch.setenv("FORUM_REDIS_URL", "redis://:geheim@127.0.0.1:6379/0")
-    with caplog.at_level(logging.INFO, logger="forum.ratelimit"):
+    with ratelimit_log.at_level(logging.INFO, logger="forum.ratelimit"):
         app = create_app()
     assert app.config["RATELIMIT_STORAGE_URI"] == "redis://:geheim@127.0.0.1:6379/0"
-    assert "rate limits count in redis://:***@127.0.0.1:6379/0, shared" in caplog.text
-    assert "geheim" not in caplog.text
+    assert "rate limits count in redis://:***@127.0.0.1:6379/0, shared" in ratelimit_log.text
+    assert "geheim" not in ratelimit_log.text
 
 
 def test_production_refuses_to_start_without_a_shared_rate_limit_store(monkeypatch):
@@ -79,12 +79,12 @@ def test_production_refuses_to_start_without_a_shared_rate_limit_store(monkeypat
         create_app()
 
 
-def test_a_single_process_may_count_in_memory_and_the_log_warns(monkeypatch, caplog):
+def test_a_single_process_may_count_in_memory_and_the_log_warns(monkeypatch, ratelimit_log):
     monkeypatch.setenv("FORUM_SECRET_KEY", "x")
-    with caplog.at_level(logging.INFO, logger="forum.ratelimit"):
+    with ratelimit_log.at_level(logging.INFO, logger="forum.ratelimit"):
         app = create_app()
     assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
-    warning = next(r for r in caplog.records if r.name == "forum.ratelimit")
+    warning = next(r for r in ratelimit_log.records if r.name == "forum.ratelimit")
     assert warning.levelno == logging.WARNING and "one single process" in warning.message
 
 

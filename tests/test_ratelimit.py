@@ -196,18 +196,20 @@ def own_redis():
     server.wait(timeout=10)
 
 
-def _logins_work_while_the_store_is_down(client, caplog):
-    with caplog.at_level(logging.ERROR, logger="forum.ratelimit"):
+def _logins_work_while_the_store_is_down(client, ratelimit_log):
+    with ratelimit_log.at_level(logging.ERROR, logger="forum.ratelimit"):
         for _ in range(5):
             response = client.post("/login", data={"login": "anna", "password": "falsch"})
             assert response.status_code == 200
         assert (
             client.post("/login", data={"login": "anna", "password": PASSWORD}).status_code == 302
         )
-    assert "rate limit store unreachable" in caplog.text
+    assert "rate limit store unreachable" in ratelimit_log.text
 
 
-def test_a_redis_outage_lets_people_in_and_is_logged(app_config, own_redis, caplog, monkeypatch):
+def test_a_redis_outage_lets_people_in_and_is_logged(
+    app_config, own_redis, ratelimit_log, monkeypatch
+):
     from forum import create_app, ratelimit
 
     server, url = own_redis
@@ -225,7 +227,7 @@ def test_a_redis_outage_lets_people_in_and_is_logged(app_config, own_redis, capl
         )
         server.terminate()
         server.wait(timeout=10)
-        _logins_work_while_the_store_is_down(client, caplog)
+        _logins_work_while_the_store_is_down(client, ratelimit_log)
         client.post("/logout")
         response = client.post(
             "/register", data={"username": "neu", "email": "neu@example.org", "password": "x"}
@@ -235,7 +237,9 @@ def test_a_redis_outage_lets_people_in_and_is_logged(app_config, own_redis, capl
         db.engine.dispose()
 
 
-def test_an_unreachable_redis_at_start_costs_the_limits_only(app, app_config, caplog, monkeypatch):
+def test_an_unreachable_redis_at_start_costs_the_limits_only(
+    app, app_config, ratelimit_log, monkeypatch
+):
     from forum import create_app, ratelimit
 
     monkeypatch.setattr(
@@ -244,7 +248,7 @@ def test_an_unreachable_redis_at_start_costs_the_limits_only(app, app_config, ca
     down = create_app({**app_config, "REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0"})
     make_user("anna")
     with down.app_context():
-        _logins_work_while_the_store_is_down(down.test_client(), caplog)
+        _logins_work_while_the_store_is_down(down.test_client(), ratelimit_log)
         # The store rests after a failure: the next requests do not wait for it.
         monkeypatch.setattr(type(limiter.limiter), "test", lambda *args: pytest.fail("asked"))
         assert ratelimit.wait_seconds("LOGIN_PER_IP", "192.0.2.1") == 0
