@@ -4,12 +4,14 @@ create_app() follows the flaskr order: defaults, then instance/config.py, then
 FORUM_* environment variables (the deployment wins); tests pass a mapping instead.
 """
 
+import logging
 from pathlib import Path
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as config_module
+from . import ratelimit
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .urls import IdConverter
 
@@ -37,8 +39,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["PROXY_FIX_X_FOR"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])
 
+    if not app.logger.level:
+        app.logger.setLevel(logging.INFO)  # start-up facts reach the log by default
     _init_extensions(app)
     _register_capabilities(app)
+    ratelimit.log_store(app)
     return app
 
 

@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import shlex
+import sys
 from pathlib import Path
 
 
@@ -34,6 +36,10 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+    # A log-in without "stay logged in" ends on the server after this long unused;
+    # with it, after REMEMBER_COOKIE_DURATION unused. Use is noted every few minutes.
+    LOGIN_SESSION_SECONDS = 60 * 60 * 24
+    LOGIN_SESSION_TOUCH_SECONDS = 5 * 60
     WTF_CSRF_TIME_LIMIT = None  # a long answer must not fail because the token aged
 
     # No form needs more; larger requests are refused before they are read. Upload
@@ -124,15 +130,29 @@ class Defaults:
     # it is decoded, since a few kilobytes can declare gigabytes of pixels.
     IMAGE_MAX_PIXELS = 24_000_000
 
-    # Rate limits: Redis storage when REDIS_URL is set, so limits hold across workers.
+    # Rate limits count in a store every worker process shares: Redis when REDIS_URL
+    # is set. Without it, production refuses to start unless RATELIMIT_STORAGE_URI
+    # names a store, e.g. "memory://" for a forum that runs as one single process.
     REDIS_URL: str | None = None
     RATELIMIT_ENABLED = True
-    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STORAGE_URI: str | None = None
     RATELIMIT_HEADERS_ENABLED = False
+    # A store that fails costs the limits, never a request (forum.ratelimit).
+    RATELIMIT_SWALLOW_ERRORS = True
+    # Log-in: attempts per IP address; failures per IP address and account; failures
+    # per account, which then admits only browsers that logged in to it before (they
+    # hold a device cookie and have a limit of their own; forum.auth.throttle).
     RATELIMIT_LOGIN_PER_IP = "20/minute;100/hour"
+    RATELIMIT_LOGIN_PER_IP_ACCOUNT = "5/minute;20/hour"
     RATELIMIT_LOGIN_PER_ACCOUNT = "5/minute;30/hour"
-    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # accounts created
+    RATELIMIT_LOGIN_PER_DEVICE = "5/minute;30/hour"
+    DEVICE_COOKIE_SECONDS = 180 * 24 * 60 * 60
+    # Wrong passwords when the account settings ask for it again, per account.
+    RATELIMIT_REAUTH_PER_ACCOUNT = "5/minute;30/hour"
+    RATELIMIT_REGISTER_PER_IP = "5/hour;20/day"  # registrations, new or known address
     RATELIMIT_REGISTER_ATTEMPTS_PER_IP = "30/hour"  # forms sent, valid or not
+    # Mails to an account that someone tried to register with its address.
+    RATELIMIT_REGISTER_NOTICE_PER_ACCOUNT = "2/hour;5/day"
     RATELIMIT_RESET_PER_IP = "10/hour;30/day"  # "forgot password" forms sent
     RATELIMIT_RESET_PER_ACCOUNT = "3/hour;10/day"  # reset mails to one account
     RATELIMIT_CONFIRM_PER_ACCOUNT = "3/hour;10/day"  # confirmation mails sent again
@@ -188,8 +208,7 @@ def finalize(config: dict, instance_path: str) -> None:
         config["LOGO_FOLDER"] = str(instance / "uploads" / "site")
     if not config.get("AVATAR_FOLDER"):
         config["AVATAR_FOLDER"] = str(instance / "uploads" / "avatars")
-    if config.get("REDIS_URL"):
-        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    _ratelimit_storage(config)
 
     if config.get("HSTS_SECONDS") is None:
         config["HSTS_SECONDS"] = 0 if local else 365 * 24 * 60 * 60
@@ -209,6 +228,56 @@ def finalize(config: dict, instance_path: str) -> None:
                 "`python -c 'import secrets; print(secrets.token_hex(32))'`), or set "
                 "FORUM_DEVELOPMENT=true for a local development server."
             )
+
+
+# Redis answers within this many seconds or counts as down: limits fail open quickly.
+REDIS_TIMEOUT_SECONDS = 0.5
+
+
+def _ratelimit_storage(config: dict, argv=None, environ=None) -> None:
+    """Where rate limits count. In one process's memory, every worker process would
+    count on its own and the limits would multiply with the workers."""
+    local = config.get("DEVELOPMENT") or config.get("TESTING")
+    if config.get("REDIS_URL"):
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    elif not config.get("RATELIMIT_STORAGE_URI"):
+        if not local and config.get("RATELIMIT_ENABLED"):
+            raise ConfigurationError(
+                "Rate limits need a store that every worker process shares. Set "
+                "FORUM_REDIS_URL (e.g. redis://127.0.0.1:6379/0); or, if the forum runs as "
+                "one single process, say so with FORUM_RATELIMIT_STORAGE_URI=memory://."
+            )
+        config["RATELIMIT_STORAGE_URI"] = "memory://"
+    uri = config["RATELIMIT_STORAGE_URI"]
+    workers = declared_workers(sys.argv if argv is None else argv, environ or os.environ)
+    if uri.startswith("memory://") and workers > 1 and not local:
+        raise ConfigurationError(
+            f"{workers} worker processes cannot share rate limits kept in memory://: set "
+            "FORUM_REDIS_URL (e.g. redis://127.0.0.1:6379/0), or run one worker."
+        )
+    options = {"wrap_exceptions": True}
+    if uri.startswith(("redis://", "rediss://", "redis+unix://")):
+        options |= {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+        }
+    config["RATELIMIT_STORAGE_OPTIONS"] = options | config.get("RATELIMIT_STORAGE_OPTIONS", {})
+
+
+def declared_workers(argv: list[str], environ) -> int:
+    """How many worker processes gunicorn was told to start, as far as its command
+    line, GUNICORN_CMD_ARGS and WEB_CONCURRENCY say (1 when they say nothing)."""
+    count = environ.get("WEB_CONCURRENCY", "1")
+    if argv and Path(argv[0]).name.startswith("gunicorn"):
+        words = shlex.split(environ.get("GUNICORN_CMD_ARGS", "")) + list(argv[1:])
+        for index, word in enumerate(words):
+            if word in ("-w", "--workers") and index + 1 < len(words):
+                count = words[index + 1]
+            elif word.startswith("--workers="):
+                count = word.partition("=")[2]
+            elif word.startswith("-w") and word[2:].isdigit():
+                count = word[2:]
+    return int(count) if str(count).isdigit() else 1
 
 
 def _development_secret(instance: Path, name: str) -> str:

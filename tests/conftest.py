@@ -5,6 +5,7 @@ SQLite file in a temporary folder. The schema is built once per run through the
 real migrations; every test starts from empty tables.
 """
 
+import logging
 import os
 import uuid
 from pathlib import Path
@@ -126,6 +127,15 @@ def app(app_config):
             app.extensions["outbox_drainer"].stop()  # it must not drain later tests' tasks
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def ratelimit_log(caplog, monkeypatch):
+    """caplog for forum.ratelimit. Running the migrations (once per test run) applies
+    the logging set-up of alembic.ini, which disables every logger that existed then;
+    in production, migrations run in a process of their own."""
+    monkeypatch.setattr(logging.getLogger("forum.ratelimit"), "disabled", False)
+    return caplog
 
 
 @pytest.fixture

@@ -48,6 +48,14 @@ def make_user(username=None, *, staff=False, customer=False, moderator=False, ad
     return user
 
 
+def login_token(user) -> str:
+    """A live log-in session's token, for tests that write the session cookie themselves
+    (`session["_user_id"] = login_token(user)`)."""
+    from forum.auth import sessions
+
+    return sessions.issue(user, remember=False, user_agent="")[1]
+
+
 def make_board(name=None, *, visibility=Visibility.PUBLIC, posting=PostingPolicy.MEMBERS, **kw):
     number = next(_numbers)
     name = name or f"Bereich {number}"

@@ -7,7 +7,7 @@ from flask import url_for
 
 from forum.extensions import db
 
-from .factories import PASSWORD
+from .factories import PASSWORD, login_token
 
 # Signed links from e-mails: mail programs post to them without a form (RFC 8058); the
 # signature is the proof (tested in tests/notifications/test_mail.py).
@@ -28,6 +28,7 @@ def _post_urls(app, forum):
         "token": "signed-link-token",
         "task_id": 1,
         "imitation_id": 1,
+        "session_id": 1,
     }
     urls = []
     for rule in app.url_map.iter_rules():
@@ -44,7 +45,7 @@ def app_config(app_config):
 
 def test_every_state_change_needs_a_csrf_token(app, client, forum):
     with client.session_transaction() as session:
-        session["_user_id"] = forum.admin.get_id()
+        session["_user_id"] = login_token(forum.admin)
         session["_fresh"] = True
     urls = _post_urls(app, forum)
     assert len(urls) >= 15

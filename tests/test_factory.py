@@ -1,7 +1,18 @@
+import logging
+import sys
+
 import pytest
 
 from forum import create_app
-from forum.config import SecretKeyMissing
+from forum.config import ConfigurationError, SecretKeyMissing, declared_workers
+
+
+@pytest.fixture(autouse=True)
+def single_process(monkeypatch):
+    """Production apps here run as one process: their limits may count in memory."""
+    monkeypatch.setenv("FORUM_RATELIMIT_STORAGE_URI", "memory://")
+    for name in ("FORUM_REDIS_URL", "WEB_CONCURRENCY", "GUNICORN_CMD_ARGS"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def test_testing_config_is_used_when_given(database_url):
@@ -51,10 +62,55 @@ def test_development_generates_and_keeps_a_secret(monkeypatch, tmp_path):
     assert secret_file.stat().st_mode & 0o077 == 0
 
 
-def test_redis_url_moves_rate_limits_to_redis(monkeypatch):
+def test_redis_url_moves_rate_limits_to_redis_and_the_log_says_so(monkeypatch, ratelimit_log):
     monkeypatch.setenv("FORUM_SECRET_KEY", "x")
-    monkeypatch.setenv("FORUM_REDIS_URL", "redis://127.0.0.1:6379/0")
-    assert create_app().config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
+    monkeypatch.setenv("FORUM_REDIS_URL", "redis://:geheim@127.0.0.1:6379/0")
+    with ratelimit_log.at_level(logging.INFO, logger="forum.ratelimit"):
+        app = create_app()
+    assert app.config["RATELIMIT_STORAGE_URI"] == "redis://:geheim@127.0.0.1:6379/0"
+    assert "rate limits count in redis://:***@127.0.0.1:6379/0, shared" in ratelimit_log.text
+    assert "geheim" not in ratelimit_log.text
+
+
+def test_production_refuses_to_start_without_a_shared_rate_limit_store(monkeypatch):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "x")
+    monkeypatch.delenv("FORUM_RATELIMIT_STORAGE_URI")
+    with pytest.raises(ConfigurationError, match="FORUM_REDIS_URL"):
+        create_app()
+
+
+def test_a_single_process_may_count_in_memory_and_the_log_warns(monkeypatch, ratelimit_log):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "x")
+    with ratelimit_log.at_level(logging.INFO, logger="forum.ratelimit"):
+        app = create_app()
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+    warning = next(r for r in ratelimit_log.records if r.name == "forum.ratelimit")
+    assert warning.levelno == logging.WARNING and "one single process" in warning.message
+
+
+def test_several_gunicorn_workers_cannot_count_in_memory(monkeypatch):
+    monkeypatch.setenv("FORUM_SECRET_KEY", "x")
+    monkeypatch.setattr(sys, "argv", ["/srv/forum/.venv/bin/gunicorn", "-w", "4", "wsgi:app"])
+    with pytest.raises(ConfigurationError, match="4 worker processes"):
+        create_app()
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "workers"),
+    [
+        (["gunicorn", "--workers", "4", "wsgi:app"], {}, 4),
+        (["gunicorn", "--workers=3", "wsgi:app"], {}, 3),
+        (["gunicorn", "-w2", "wsgi:app"], {}, 2),
+        (["gunicorn", "wsgi:app"], {"GUNICORN_CMD_ARGS": "--bind 0:80 --workers 5"}, 5),
+        (["gunicorn", "-w", "1", "wsgi:app"], {"GUNICORN_CMD_ARGS": "--workers 5"}, 1),
+        (["gunicorn", "wsgi:app"], {"WEB_CONCURRENCY": "3"}, 3),
+        (["gunicorn", "wsgi:app"], {}, 1),
+        (["flask", "run", "-w", "4"], {}, 1),
+        (["gunicorn", "--workers", "viele"], {}, 1),
+    ],
+)
+def test_declared_workers(argv, environ, workers):
+    assert declared_workers(argv, environ) == workers
 
 
 def test_instance_config_file_is_read_and_environment_wins(monkeypatch, tmp_path):

@@ -1,7 +1,12 @@
 """Rate limits on log-in, registration and posting: per IP and per account, with a
 clear message and the typed text kept."""
 
+import logging
 import os
+import shutil
+import socket
+import subprocess
+import time
 
 import pytest
 import redis
@@ -17,6 +22,7 @@ def app_config(app_config):
         **app_config,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_LOGIN_PER_IP": "50/minute",
+        "RATELIMIT_LOGIN_PER_IP_ACCOUNT": "3/minute",
         "RATELIMIT_LOGIN_PER_ACCOUNT": "3/minute",
         "RATELIMIT_POST_PER_ACCOUNT": "2/minute",
         "RATELIMIT_POST_PER_IP": "100/minute",
@@ -29,7 +35,7 @@ def fresh_counters(app):
     limiter.reset()
 
 
-def test_login_per_account_limit_counts_failures(client, app):
+def test_login_limit_per_address_and_account_counts_failures(client, app):
     make_user("anna")
     for _ in range(3):
         assert (
@@ -157,3 +163,94 @@ def test_every_registration_attempt_counts(client, app):
     response = client.post("/register", data={"username": "neu", "email": "neu@example.org"})
     assert response.status_code == 429
     assert "Zu viele Versuche" in response.text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis server of this test's own, which the test may stop."""
+    executable = shutil.which("redis-server")
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is not installed in CI")
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 (our own fixed command line)
+        [executable, "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield server, url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _logins_work_while_the_store_is_down(client, ratelimit_log):
+    with ratelimit_log.at_level(logging.ERROR, logger="forum.ratelimit"):
+        for _ in range(5):
+            response = client.post("/login", data={"login": "anna", "password": "falsch"})
+            assert response.status_code == 200
+        assert (
+            client.post("/login", data={"login": "anna", "password": PASSWORD}).status_code == 302
+        )
+    assert "rate limit store unreachable" in ratelimit_log.text
+
+
+def test_a_redis_outage_lets_people_in_and_is_logged(
+    app_config, own_redis, ratelimit_log, monkeypatch
+):
+    from forum import create_app, ratelimit
+
+    server, url = own_redis
+    monkeypatch.setattr(
+        ratelimit, "_store_failures", {"last": float("-inf"), "logged": float("-inf")}
+    )
+    app = create_app({**app_config, "REDIS_URL": url})
+    with app.app_context():
+        make_user("anna")
+        client = app.test_client()
+        for _ in range(3):
+            client.post("/login", data={"login": "anna", "password": "falsch"})
+        assert (
+            client.post("/login", data={"login": "anna", "password": PASSWORD}).status_code == 429
+        )
+        server.terminate()
+        server.wait(timeout=10)
+        _logins_work_while_the_store_is_down(client, ratelimit_log)
+        client.post("/logout")
+        response = client.post(
+            "/register", data={"username": "neu", "email": "neu@example.org", "password": "x"}
+        )
+        assert response.status_code == 200
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_an_unreachable_redis_at_start_costs_the_limits_only(
+    app, app_config, ratelimit_log, monkeypatch
+):
+    from forum import create_app, ratelimit
+
+    monkeypatch.setattr(
+        ratelimit, "_store_failures", {"last": float("-inf"), "logged": float("-inf")}
+    )
+    down = create_app({**app_config, "REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0"})
+    make_user("anna")
+    with down.app_context():
+        _logins_work_while_the_store_is_down(down.test_client(), ratelimit_log)
+        # The store rests after a failure: the next requests do not wait for it.
+        monkeypatch.setattr(type(limiter.limiter), "test", lambda *args: pytest.fail("asked"))
+        assert ratelimit.wait_seconds("LOGIN_PER_IP", "192.0.2.1") == 0
+        db.session.remove()
+        db.engine.dispose()

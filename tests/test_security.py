@@ -49,6 +49,7 @@ def _production_app(monkeypatch, tmp_path, **environment):
     monkeypatch.delenv("FORUM_DEVELOPMENT", raising=False)
     monkeypatch.setenv("FORUM_SECRET_KEY", "production-secret")
     monkeypatch.setenv("FORUM_DATABASE_URL", f"sqlite:///{tmp_path / 'prod.sqlite'}")
+    monkeypatch.setenv("FORUM_RATELIMIT_STORAGE_URI", "memory://")  # one process
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     return create_app()

@@ -50,12 +50,9 @@ class RegisterForm(ForumForm):
     )
 
     def validate_username(self, field) -> None:
+        """Usernames are public anyway; whether an address is registered is not said."""
         if services.username_taken(field.data):
             raise ValidationError(_l("This username is already taken."))
-
-    def validate_email(self, field) -> None:
-        if services.email_taken(field.data):
-            raise ValidationError(_l("An account with this e-mail address already exists."))
 
 
 class LoginForm(ForumForm):

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import User
 from ..notifications import mail
-from . import recovery
+from . import recovery, services
 
 
 def _subject(text: str) -> str:
@@ -61,7 +61,25 @@ def send_address_change(task) -> None:
         mail.deliver(user.email, _subject(_("Your e-mail address is being changed")), body)
 
 
+def send_register_attempt(task) -> None:
+    """Someone tried to register with the account's address: the owner learns it,
+    and how to get in, and nobody else learns that the address is registered."""
+    user = _account(task)
+    if user is None or user.is_banned:
+        return
+    with force_locale(_locale(user)):
+        body = mail.render(
+            "mail/register_attempt.txt",
+            user=user,
+            login=f"{mail.base_url()}/login",
+            reset=f"{mail.base_url()}/reset",
+        )
+        subject = _subject(_("Someone tried to register with your e-mail address"))
+        mail.deliver(user.email, subject, body)
+
+
 def init_app() -> None:
     mail.register_sender(recovery.RESET_MAIL, send_reset)
     mail.register_sender(recovery.CONFIRM_MAIL, send_confirmation)
     mail.register_sender(recovery.ADDRESS_CHANGE_MAIL, send_address_change)
+    mail.register_sender(services.REGISTER_ATTEMPT_MAIL, send_register_attempt)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from .. import outbox, ratelimit
 from ..extensions import db
 from ..models import User, utcnow
-from ..models.users import new_session_nonce
+from . import sessions
 from .services import (
     CONFIRM_MAIL,
     AccountTaken,
@@ -99,10 +99,11 @@ def account_for_reset(token: str) -> User:
 
 
 def reset_password(token: str, new_password: str) -> User:
-    """Sets the password and ends every session; the mail proved the address."""
+    """Sets the password and ends every session (the caller starts a new one for the
+    browser the link was opened in); the mail proved the address."""
     user = account_for_reset(token)
     user.set_password(new_password)
-    user.session_nonce = new_session_nonce()
+    sessions.end_all(user)
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
     db.session.commit()
@@ -128,18 +129,30 @@ def request_confirmation(user: User) -> None:
         db.session.commit()
 
 
-def confirm_address(token: str) -> User:
+def read_confirmation_link(token: str) -> tuple[User, str]:
+    """The account and the address a confirmation link confirms, if it still may."""
     payload = _read("confirm-address", token, current_app.config["CONFIRMATION_SECONDS"])
     user = _account(payload[0] if isinstance(payload, list) and len(payload) == 2 else None)
     address = payload[1]
-    if address == user.pending_email:
+    if address != user.pending_email:
+        if address != user.email:
+            raise BadLink(LinkProblem.OUTDATED)
+        if user.email_confirmed_at is not None:
+            raise BadLink(LinkProblem.CONFIRMED)
+    return user, address
+
+
+def is_first_address(user: User, address: str) -> bool:
+    """A new account's own address, not a change: confirming it may log in."""
+    return address != user.pending_email
+
+
+def confirm_address(token: str) -> User:
+    user, address = read_confirmation_link(token)
+    if not is_first_address(user, address):
         if email_taken(address):
             raise AccountTaken("email")
         user.email, user.pending_email = address, None
-    elif address != user.email:
-        raise BadLink(LinkProblem.OUTDATED)
-    elif user.email_confirmed_at is not None:
-        raise BadLink(LinkProblem.CONFIRMED)
     user.email_confirmed_at = utcnow()
     db.session.commit()
     return user
@@ -171,5 +184,5 @@ def change_email(actor: User, new_address: str, password: str) -> None:
 
 
 def log_out_everywhere(actor: User) -> None:
-    actor.session_nonce = new_session_nonce()
+    sessions.end_all(actor)
     db.session.commit()

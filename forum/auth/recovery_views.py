@@ -5,9 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from .. import ratelimit
-from . import bp, recovery
+from . import bp, recovery, sessions
 from .forms import ChangeEmailForm, ForgotPasswordForm, ResetPasswordForm
 from .services import AccountTaken, TooManyAttempts, WrongPassword
+from .views import logout
 
 
 def _link_problem(problem: recovery.LinkProblem, again: str, status: int = 400):
@@ -53,22 +54,38 @@ def reset_password(token: str):
     form.account = user
     if form.validate_on_submit():
         recovery.reset_password(token, form.password.data)
-        logout_user()
-        flash(_("Your password has been changed. Please log in with it."), "success")
-        return redirect(url_for("auth.login"))
+        sessions.end_current()  # should the browser have been logged in to another account
+        # The mail proved the mailbox: this browser is logged in, and becomes one of
+        # the account's devices (forum.auth.throttle).
+        sessions.start(user, False, request.user_agent.string)
+        flash(_("Your password has been changed, and you are logged in."), "success")
+        return redirect(url_for("boards.index"))
     return render_template("auth/reset_password.html", form=form, user=user)
 
 
-@bp.get("/confirm/<token>")
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
 def confirm_email(token: str):
+    """Opening the link shows a button; only sending it (with its CSRF token) confirms,
+    and logs a new account in. So a mail program that opens links to check them
+    confirms nothing, and no other site can log a visitor in to an account of its
+    choosing."""
     try:
-        recovery.confirm_address(token)
+        user, address = recovery.read_confirmation_link(token)
     except recovery.BadLink as bad:
         return _link_problem(bad.problem, "confirm")
+    logs_in = recovery.is_first_address(user, address) and not current_user.is_authenticated
+    if request.method == "GET":
+        return render_template("auth/confirm.html", user=user, address=address, logs_in=logs_in)
+    try:
+        recovery.confirm_address(token)
     except AccountTaken:
         flash(_("Another account uses this e-mail address meanwhile."), "error")
         return redirect(url_for("auth.change_email"))
-    flash(_("Thank you: your e-mail address is confirmed."), "success")
+    if logs_in:
+        sessions.start(user, False, request.user_agent.string)
+        flash(_("Thank you: your e-mail address is confirmed, and you are logged in."), "success")
+    else:
+        flash(_("Thank you: your e-mail address is confirmed."), "success")
     return redirect(url_for("boards.index"))
 
 
@@ -109,6 +126,16 @@ def change_email():
                 )
             return redirect(url_for("auth.change_email"))
     return render_template("auth/email.html", form=form)
+
+
+@bp.post("/account/sessions/<id:session_id>/end")
+@login_required
+def end_session(session_id: int):
+    if session_id == sessions.current().id:
+        return logout()
+    if sessions.end(current_user, session_id):
+        flash(_("The device has been logged out."), "success")
+    return redirect(url_for("auth.change_password", _anchor="devices"))
 
 
 @bp.post("/account/sessions/end")

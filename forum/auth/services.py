@@ -9,9 +9,9 @@ from .. import outbox, ratelimit
 from ..access.policy import profile_change_refusal
 from ..extensions import db
 from ..models import User, canonical_username, utcnow
-from ..models.users import name_hash, new_session_nonce
+from ..models.users import name_hash
 from ..staff import imitation
-from . import rules
+from . import rules, sessions
 
 # Compared against when no account matches, so a miss costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
@@ -19,6 +19,8 @@ _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
 
 # Outbox kind of the mail that asks a new account, or a new address, to confirm it.
 CONFIRM_MAIL = "mail.confirm-address"
+# Tells an account that someone tried to register with its address (target: the account).
+REGISTER_ATTEMPT_MAIL = "mail.register-attempt"
 
 
 class AccountTaken(Exception):
@@ -59,11 +61,19 @@ def email_taken(email: str) -> bool:
     return db.session.scalar(select(User.id).where(User.email == address)) is not None
 
 
-def register(username: str, email: str, password: str, locale: str | None = None) -> User:
+def register(username: str, email: str, password: str, locale: str | None = None) -> None:
+    """Creates the account and mails it the link that confirms the address and logs
+    in; or, when the address belongs to an account already, tells that account by
+    mail. The caller answers the same either way, and both ways do comparable work
+    (a password hash, a mail task, a commit), so that neither the page nor its
+    timing tells whether an address is registered. Usernames are public: a taken
+    one is refused (AccountTaken)."""
     if username_taken(username):
         raise AccountTaken("username")
-    if email_taken(email):
-        raise AccountTaken("email")
+    owner = db.session.scalar(select(User).where(User.email == normalize_email(email)))
+    if owner is not None:
+        _tell_owner(owner, password)
+        return
     user = User(
         username=username.strip(),
         email=normalize_email(email),
@@ -76,10 +86,21 @@ def register(username: str, email: str, password: str, locale: str | None = None
         outbox.record(CONFIRM_MAIL, user.id)
         db.session.commit()
     except IntegrityError:
-        # Someone else took the name or address in the same moment.
+        # Someone else took the name or the address in the same moment; whoever took
+        # the address got its confirmation mail.
         db.session.rollback()
-        raise AccountTaken("username" if username_taken(username) else "email") from None
-    return user
+        if username_taken(username):
+            raise AccountTaken("username") from None
+
+
+def _tell_owner(owner: User, password: str) -> None:
+    """A mail to the address's account (a few a day at most, so that the form floods
+    no mailbox); the password is hashed as for a new account, and thrown away."""
+    generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+    may_log_in = not owner.is_banned and owner.deleted_at is None
+    limited = ratelimit.attempt("REGISTER_NOTICE_PER_ACCOUNT", owner.id)
+    outbox.record(REGISTER_ATTEMPT_MAIL, owner.id if may_log_in and not limited else 0)
+    db.session.commit()
 
 
 def find_account(login: str) -> User | None:
@@ -104,21 +125,21 @@ def password_matches(user: User | None, password: str) -> bool:
 
 
 def confirm_password(user: User, password: str) -> None:
-    """A password asked again before a sensitive change: wrong guesses count against
-    the same limit as failed log-ins of the account."""
-    key = f"user:{user.id}"
-    if wait := ratelimit.wait_seconds("LOGIN_PER_ACCOUNT", key):
+    """A password asked again before a sensitive change. Wrong guesses have a limit
+    of their own, which only the account's sessions reach: strangers' failed log-ins
+    must not stop the owner from changing the password."""
+    if wait := ratelimit.wait_seconds("REAUTH_PER_ACCOUNT", user.id):
         raise TooManyAttempts(wait)
     if not user.check_password(password):
-        ratelimit.record("LOGIN_PER_ACCOUNT", key)
+        ratelimit.record("REAUTH_PER_ACCOUNT", user.id)
         raise WrongPassword
 
 
 def change_password(actor: User, current_password: str, new_password: str) -> None:
-    """Also ends every other session of the account."""
+    """Also ends every session of the account: cookies copied before open nothing."""
     confirm_password(actor, current_password)
     actor.set_password(new_password)
-    actor.session_nonce = new_session_nonce()
+    sessions.end_all(actor)
     db.session.commit()
 
 

@@ -1,12 +1,11 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from .. import ratelimit
 from ..i18n import select_locale
-from ..models import canonical_username
 from ..urls import safe_next
-from . import bp, services
+from . import bp, services, sessions, throttle
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
 
 
@@ -16,7 +15,7 @@ def register():
         return redirect(url_for("boards.index"))
     form = RegisterForm()
     status = 200
-    # Every attempt counts, so the form cannot be used to test many addresses.
+    # Every attempt counts, so the form cannot be used to test many names.
     wait = form.is_submitted() and ratelimit.attempt(
         "REGISTER_ATTEMPTS_PER_IP", request.remote_addr
     )
@@ -30,24 +29,14 @@ def register():
             status = 429
         else:
             try:
-                user = services.register(
+                services.register(
                     form.username.data, form.email.data, form.password.data, select_locale()
                 )
-            except services.AccountTaken as taken:
-                getattr(form, taken.field).errors.append(_("This is already taken."))
+            except services.AccountTaken:
+                form.username.errors.append(_("This username is already taken."))
             else:
-                login_user(user)
-                flash(_("Welcome, %(name)s! Your account is ready.", name=user.name), "success")
-                if user.needs_confirmation:
-                    flash(
-                        _(
-                            "We sent a link to %(address)s: please confirm your address "
-                            "to start writing.",
-                            address=user.email,
-                        ),
-                        "info",
-                    )
-                return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
+                # The same page whether the address is new or known (services.register).
+                return render_template("auth/register_sent.html", address=form.email.data.strip())
     return render_template("auth/register.html", form=form), status
 
 
@@ -56,19 +45,17 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("boards.index"))
     form = LoginForm()
-    status = 200
+    status, devices_only = 200, False
     if form.validate_on_submit():
         user = services.find_account(form.login.data)
-        # One counter per account, whether it is named by username or e-mail address.
-        account_key = f"user:{user.id}" if user else canonical_username(form.login.data.strip())
-        wait = ratelimit.attempt("LOGIN_PER_IP", request.remote_addr) or ratelimit.wait_seconds(
-            "LOGIN_PER_ACCOUNT", account_key
-        )
-        if wait:
-            form.form_errors.append(ratelimit.too_many(wait))
-            status = 429
+        attempt = throttle.LoginAttempt.of(user, form.login.data, request.remote_addr)
+        refusal = attempt.refusal()
+        if refusal:
+            status, devices_only = 429, refusal.devices_only
+            if refusal.wait:
+                form.form_errors.append(ratelimit.too_many(refusal.wait))
         elif not services.password_matches(user, form.password.data):
-            ratelimit.record("LOGIN_PER_ACCOUNT", account_key)
+            attempt.failed()
             form.form_errors.append(_("Username/e-mail or password is wrong."))
         elif user.is_banned:
             form.form_errors.append(
@@ -76,13 +63,14 @@ def login():
             )
             status = 403
         else:
-            login_user(user, remember=form.remember.data)
+            sessions.start(user, form.remember.data, request.user_agent.string)
             return redirect(safe_next(request.args.get("next"), url_for("boards.index")))
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form, devices_only=devices_only), status
 
 
 @bp.post("/logout")
 def logout():
+    sessions.end_current()
     logout_user()
     flash(_("You have been logged out."), "info")
     return redirect(url_for("boards.index"))
@@ -93,8 +81,8 @@ def logout():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        # The proxy itself must not be stored as the logged-in user.
         user = current_user._get_current_object()
+        remember = sessions.current().remember
         try:
             services.change_password(user, form.current_password.data, form.password.data)
         except services.WrongPassword:
@@ -102,10 +90,16 @@ def change_password():
         except services.TooManyAttempts as limited:
             form.form_errors.append(ratelimit.too_many(limited.wait))
         else:
-            login_user(user, remember="remember_token" in request.cookies)
+            # This browser goes on in a new session.
+            sessions.start(user, remember, request.user_agent.string)
             flash(_("Your password has been changed. Other sessions were logged out."), "success")
             return redirect(url_for("auth.change_password"))
-    return render_template("auth/password.html", form=form)
+    return render_template(
+        "auth/password.html",
+        form=form,
+        devices=sessions.active(current_user),
+        this_device=sessions.current(),
+    )
 
 
 @bp.route("/account/profile", methods=["GET", "POST"])

@@ -117,7 +117,6 @@ def _bulk_users(rng: random.Random) -> list[int]:
             "is_admin": False,
             "is_moderator": False,
             "post_count": 0,
-            "session_nonce": f"bulk{number}",
             "created_at": utcnow(),
         }
         for number in range(start, BULK_USERS)

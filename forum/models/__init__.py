@@ -25,6 +25,7 @@ from .notifications import (
 )
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
+from .sessions import LoginSession
 from .settings import SiteSetting
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
 from .users import (
@@ -55,6 +56,7 @@ __all__ = [
     "IncidentBoard",
     "IncidentFollower",
     "IncidentUpdate",
+    "LoginSession",
     "MailMode",
     "MailPreference",
     "NameImitation",

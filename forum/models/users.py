@@ -6,7 +6,6 @@ types into a name or profile field can grant one.
 """
 
 import hashlib
-import secrets
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
@@ -47,10 +46,6 @@ def canonical_username(name: str) -> str:
 
 def name_hash(canonical: str) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def new_session_nonce() -> str:
-    return secrets.token_urlsafe(16)
 
 
 class RoleMixin:
@@ -146,8 +141,6 @@ class User(RoleMixin, UserMixin, db.Model):
     # A deleted account's name stays reserved, kept only as a hash: old @mentions and
     # links must not lead to a newcomer who took the name.
     former_name_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    # Part of the session id: changing it ends every other session of the account.
-    session_nonce: Mapped[str] = mapped_column(String(32), default=new_session_nonce)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     staff_verification: Mapped["StaffVerification | None"] = relationship(
@@ -173,7 +166,6 @@ class User(RoleMixin, UserMixin, db.Model):
         password = kwargs.pop("password", None)
         super().__init__(**kwargs)
         self.username_canonical = canonical_username(self.username)
-        self.session_nonce = new_session_nonce()
         if password is not None:
             self.set_password(password)
 
@@ -191,8 +183,12 @@ class User(RoleMixin, UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
-    def get_id(self) -> str:
-        return f"{self.id}:{self.session_nonce}"
+    # The token of the log-in session this object was loaded or logged in with
+    # (forum.auth.sessions); Flask-Login keeps it in the cookies as the "user id".
+    login_token = None
+
+    def get_id(self) -> str | None:
+        return self.login_token
 
     @cached_property
     def moderated_board_ids(self) -> frozenset[int]:

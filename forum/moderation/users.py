@@ -7,10 +7,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from ..access import NotAllowed, Permission, decide
+from ..auth import sessions
 from ..avatars import services as avatar_files
 from ..extensions import db
 from ..models import User, UserWarning, utcnow
-from ..models.users import new_session_nonce
 from . import audit
 
 SUSPENSION_DAYS = (1, 3, 7, 30, 90)
@@ -72,7 +72,7 @@ def ban(actor: User, user: User, reason: str) -> None:
     """No more log-ins, every session ends; what the person wrote stays."""
     _ensure(actor, user)
     user.banned_at, user.ban_reason = utcnow(), reason
-    user.session_nonce = new_session_nonce()  # every session of the account ends
+    sessions.end_all(user)
     audit.record(actor, "user.ban", user, reason)
     db.session.commit()
 

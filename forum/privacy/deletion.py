@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select, update
 
 from ..access import NotAllowed
 from ..administration.users import locked_admins
+from ..auth import sessions
 from ..auth.services import confirm_password
 from ..avatars import services as avatar_files
 from ..extensions import db
@@ -33,7 +34,7 @@ from ..models import (
     UserWarning,
     utcnow,
 )
-from ..models.users import name_hash, new_session_nonce
+from ..models.users import name_hash
 from ..moderation import audit
 from ..posts.services import slug_for
 from ..search import tasks as search_tasks
@@ -145,7 +146,7 @@ def _anonymize(user: User, now) -> None:
     user.ban_reason = user.suspension_reason = None
     user.avatar_name = None
     user.set_password(secrets.token_urlsafe(32))  # nobody knows it: no log-in
-    user.session_nonce = new_session_nonce()
+    sessions.end_all(user)
     user.is_admin = user.is_moderator = user.is_board_moderator = False
     user.unseen_warnings = user.unread_notifications = 0
     user.deleted_at = now

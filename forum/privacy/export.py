@@ -17,6 +17,7 @@ from ..models import (
     BoardSubscription,
     CustomerVerification,
     IncidentFollower,
+    LoginSession,
     NameImitation,
     Notification,
     Post,
@@ -88,6 +89,17 @@ def _account(user: User) -> dict:
             {"name": row.name, "found_at": _when(row.found_at), "handled_at": _when(row.handled_at)}
             for row in db.session.scalars(
                 select(NameImitation).where(NameImitation.user_id == user.id)
+            )
+        ],
+        "logged_in_devices": [
+            {
+                "device": row.device,
+                "logged_in_at": _when(row.created_at),
+                "last_active_at": _when(row.last_seen_at),
+                "stays_logged_in": row.remember,
+            }
+            for row in db.session.scalars(
+                select(LoginSession).where(LoginSession.user_id == user.id)
             )
         ],
     }

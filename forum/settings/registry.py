@@ -66,7 +66,14 @@ SETTINGS = {
         ),
         Setting("RATELIMIT_POST_PER_IP", "ratelimit", _l("Posts per IP address"), LIMITS),
         Setting(
-            "RATELIMIT_LOGIN_PER_ACCOUNT", "ratelimit", _l("Log-in attempts per account"), LIMITS
+            "RATELIMIT_LOGIN_PER_ACCOUNT",
+            "ratelimit",
+            _l("Failed log-ins per account"),
+            LIMITS,
+            hint=_l(
+                "Then the account takes log-ins only in browsers that were logged in to it "
+                "before, and others are offered a reset link by e-mail."
+            ),
         ),
         Setting(
             "RATELIMIT_REGISTER_PER_IP", "ratelimit", _l("New accounts per IP address"), LIMITS

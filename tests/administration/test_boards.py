@@ -20,7 +20,7 @@ from forum.models import (
 )
 from forum.moderation import board_moderators
 from forum.search import tasks as search_tasks
-from tests.factories import make_board, make_thread, make_user
+from tests.factories import login_token, make_board, make_thread, make_user
 from tests.search.conftest import (
     find,
     index_now,
@@ -118,7 +118,7 @@ def csrf_on(app):
 
 def test_changes_without_a_csrf_token_are_refused(client, forum, admin, csrf_on):
     with client.session_transaction() as session:
-        session["_user_id"] = admin.get_id()
+        session["_user_id"] = login_token(admin)
         session["_fresh"] = True
     for method, url, data in _routes(forum.board, forum.board.category):
         if method == "post":

@@ -57,7 +57,7 @@ def test_the_answer_never_tells_whether_an_address_is_registered(app, client):
     assert "List-Unsubscribe" not in mails[0]
 
 
-def test_a_reset_link_sets_the_password_once_and_ends_every_session(app, client, auth):
+def test_a_reset_link_sets_the_password_once_logs_in_and_ends_other_sessions(app, client, auth):
     user = person("anna")
     other_device = app.test_client()
     other_device.post("/login", data={"login": "anna", "password": PASSWORD})
@@ -66,11 +66,14 @@ def test_a_reset_link_sets_the_password_once_and_ends_every_session(app, client,
     page = client.get(link)
     assert page.status_code == 200 and "anna" in page.text
     response = _choose(client, link)
-    assert response.status_code == 302 and response.location.endswith("/login")
+    assert response.status_code == 302 and response.location == "/"
+    assert "angemeldet" in client.get("/").text
+    assert client.get("/account/password").status_code == 200  # logged in by the link
 
     db.session.refresh(user)
     assert user.check_password(NEW_PASSWORD) and not user.check_password(PASSWORD)
     assert other_device.get("/account/password").status_code == 302  # logged out
+    auth.logout()
     auth.login(user, password=NEW_PASSWORD)
 
     again = client.get(link)
@@ -162,7 +165,8 @@ def test_reset_mails_to_one_account_are_limited_silently(limited, app, client):
 
 
 def _register(client, name="neuling"):
-    return client.post(
+    """Registers, and logs in with the password before confirming the address."""
+    response = client.post(
         "/register",
         data={
             "username": name,
@@ -171,12 +175,14 @@ def _register(client, name="neuling"):
             "password_confirm": PASSWORD,
         },
     )
+    assert response.status_code == 200
+    assert client.post("/login", data={"login": name, "password": PASSWORD}).status_code == 302
 
 
 def test_a_new_account_reads_but_writes_only_after_confirming(app, client):
     board = make_board()
     thread = make_thread(board, make_user())
-    assert _register(client).status_code == 302
+    _register(client)
     page = client.get(f"/t/{thread.id}", follow_redirects=True)
     assert page.status_code == 200 and "bestätigen Sie Ihre E-Mail-Adresse" in page.text
     refused = client.post(f"/t/{thread.id}/reply", data={"body": "Ich auch!"})
@@ -184,7 +190,7 @@ def test_a_new_account_reads_but_writes_only_after_confirming(app, client):
 
     mail = sent_mails(app)[-1]
     assert mail["To"] == "neuling@example.com"
-    confirmed = client.get(link_in(mail, "/confirm/"))
+    confirmed = client.post(link_in(mail, "/confirm/"))
     assert confirmed.status_code == 302
     assert client.post(f"/t/{thread.id}/reply", data={"body": "Ich auch!"}).status_code == 302
     assert db.session.scalar(select(Post.body_source).order_by(Post.id.desc())) == "Ich auch!"
@@ -211,7 +217,7 @@ def test_an_expired_confirmation_link_and_a_new_one(app, client, monkeypatch):
     assert 'href="/account/email"' in expired.text
     assert client.post("/account/confirm/resend").status_code == 302
     fresh = link_in(sent_mails(app)[-1], "/confirm/")
-    assert client.get(fresh).status_code == 302
+    assert client.post(fresh).status_code == 302
     user = db.session.scalar(select(User).where(User.username == "neuling"))
     assert user.email_confirmed_at is not None
 
@@ -220,6 +226,7 @@ def test_a_tampered_confirmation_link_confirms_nothing(app, client):
     _register(client)
     link = link_in(sent_mails(app)[-1], "/confirm/")
     assert client.get(link[:-3]).status_code == 400
+    assert client.post(link[:-3]).status_code == 400
     user = db.session.scalar(select(User).where(User.username == "neuling"))
     assert user.email_confirmed_at is None
 
@@ -242,7 +249,9 @@ def test_a_new_address_counts_once_confirmed_and_the_old_one_is_told(app, client
     assert (user.email, user.pending_email) == ("anna@example.com", "neu@example.com")
     mails = {mail["To"]: mail for mail in sent_mails(app)}
     assert "neu@example.com" in mails["anna@example.com"].get_content()
-    assert client.get(link_in(mails["neu@example.com"], "/confirm/")).status_code == 302
+    link = link_in(mails["neu@example.com"], "/confirm/")
+    assert "Bestätigen</button>" in client.get(link).text  # no log-in: a change
+    assert client.post(link).status_code == 302
     db.session.refresh(user)
     assert (user.email, user.pending_email) == ("neu@example.com", None)
 
@@ -317,6 +326,6 @@ def test_a_reset_link_to_a_former_address_opens_nothing(app, client, auth):
     link = _reset_link(app, client, user.email)
     auth.login(user)
     client.post("/account/email", data={"email": "neu@example.com", "current_password": PASSWORD})
-    client.get(link_in(_to(app, "neu@example.com"), "/confirm/"))
+    client.post(link_in(_to(app, "neu@example.com"), "/confirm/"))
     auth.logout()
     assert client.get(link).status_code == 400

@@ -6,7 +6,7 @@ import pytest
 
 from forum.extensions import db
 
-from ..factories import make_user
+from ..factories import login_token, make_user
 from . import pictures
 from .test_views import UPLOAD, upload
 
@@ -20,7 +20,7 @@ def app_config(app_config):
 def anna(client):
     user = make_user("anna", locale="en")
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = login_token(user)
         session["_fresh"] = True
     return user
 

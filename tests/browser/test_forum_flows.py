@@ -13,18 +13,20 @@ pytestmark = pytest.mark.browser
 
 
 def _register(app, page, base, username):
-    """Registers and confirms the address through the link in the dev mail folder."""
+    """Registers, then confirms the address and logs in through the link in the dev
+    mail folder."""
     page.goto(f"{base}/register")
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("E-Mail-Adresse").fill(f"{username}@example.org")
     page.get_by_label("Passwort", exact=True).fill(PASSWORD)
     page.get_by_label("Passwort wiederholen").fill(PASSWORD)
     page.get_by_role("button", name="Konto erstellen").click()
-    expect(page.get_by_role("navigation", name="Konto")).to_contain_text(username)
-    expect(page.get_by_role("status").first).to_contain_text("bestätigen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sehen Sie in Ihr Postfach")
     mail = [m for m in sent_mails(app) if m["To"] == f"{username}@example.org"][-1]
     page.goto(base + link_in(mail, "/confirm/"))
+    page.get_by_role("button", name="Bestätigen und anmelden").click()
     expect(page.get_by_text("Ihre E-Mail-Adresse ist bestätigt")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Konto")).to_contain_text(username)
 
 
 def _no_horizontal_scroll(page):

@@ -47,6 +47,9 @@ def test_the_export_holds_my_data_and_nothing_of_others(client, auth):
     assert account["email"] == "anna@example.test" and account["about_me"] == "Ich wohne in Köln."
     assert account["customer_verifications"][0]["customer_number"] == "1234567890"
     assert account["names_found_to_imitate_staff"][0]["name"] == "Anna Apfel"
+    assert (
+        len(account["logged_in_devices"]) == 1 and account["logged_in_devices"][0]["logged_in_at"]
+    )
     texts = {post["text"] for post in files["posts.json"]}
     assert texts == {"Mein Router blinkt seit gestern rot.", "Annas Antwort, verbessert"}
     edited = next(p for p in files["posts.json"] if p["text"] == "Annas Antwort, verbessert")
