@@ -83,7 +83,11 @@ def _thread_of(target) -> Thread | None:
 
 
 def _may_see_case(user, thread: Thread) -> bool:
-    return sees_all_private_cases(user) or (user.is_authenticated and thread.author_id == user.id)
+    """A private case: its customer and the staff side. An FAQ draft is the staff's
+    alone: whoever started it sees it only while on that side."""
+    if sees_all_private_cases(user):
+        return True
+    return user.is_authenticated and thread.author_id == user.id and not thread.is_faq_draft
 
 
 def _board_of(target) -> Board:
@@ -290,6 +294,12 @@ def _may_reply(user, thread: Thread) -> Decision:
 def _may_edit(user, post: Post) -> Decision:
     if moderates(user, post.thread.board):
         return ALLOW
+    # An FAQ draft is prepared by staff together; an anonymised customer's words are
+    # nobody's own: staff and moderators edit them.
+    if (post.anonymised_customer or post.thread.is_faq_draft) and (user.is_staff or user.is_admin):
+        return ALLOW
+    if post.anonymised_customer:
+        return deny(_l("Only staff and moderators can edit the words of an anonymised customer."))
     if post.author_id != user.id:
         return deny(_l("You can only edit your own posts."))
     if post.thread.is_locked:

@@ -11,6 +11,7 @@ followed by something it cannot match, and alternatives never overlap, so a fail
 match never retries the same characters in a second way.
 """
 
+import re
 from collections.abc import Mapping
 
 from . import details
@@ -40,7 +41,7 @@ def analyse(text: str, names: Names) -> tuple[list[Finding], list[Finding]]:
     detail_groups, detail_hints = details.findings(text)
     context = [Finding(start, end, Kind.GREETING_NAME) for start, end in context_names(text)]
     certain = _without_overlaps([*detail_groups, context, names.findings(text)])
-    certain = _merge_addresses(certain, text)
+    certain = _merge_neighbours(certain, text)
     hinted = _without_overlaps([certain, detail_hints, name_hints(text), details.weak_hints(text)])
     return certain, [f for f in hinted if not f.certain]
 
@@ -67,17 +68,29 @@ def _without_overlaps(groups: list[list[Finding]]) -> list[Finding]:
     return sorted(taken, key=lambda f: f.start)
 
 
-def _merge_addresses(findings: list[Finding], text: str) -> list[Finding]:
-    """ "Musterstraße 12, 10115 Berlin" is one address, not two."""
+NAMES = (Kind.NAME, Kind.GREETING_NAME)
+NAME_JOIN = re.compile(r"[ \t]{1,3}")
+
+
+def _merge_neighbours(findings: list[Finding], text: str) -> list[Finding]:
+    """ "Musterstraße 12, 10115 Berlin" is one address, "Petra Müller" one name: one
+    placeholder each."""
     merged: list[Finding] = []
     for finding in findings:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and last.kind == finding.kind == Kind.ADDRESS
-            and details.ADDRESS_JOIN.fullmatch(text, last.end, finding.start)
+        if last is None:
+            merged.append(finding)
+        elif last.kind == finding.kind == Kind.ADDRESS and details.ADDRESS_JOIN.fullmatch(
+            text, last.end, finding.start
         ):
             merged[-1] = Finding(last.start, finding.end, Kind.ADDRESS)
+        elif {last.kind, finding.kind} <= set(NAMES) and NAME_JOIN.fullmatch(
+            text, last.end, finding.start
+        ):
+            kind = (
+                Kind.GREETING_NAME if Kind.GREETING_NAME in (last.kind, finding.kind) else Kind.NAME
+            )
+            merged[-1] = Finding(last.start, finding.end, kind)
         else:
             merged.append(finding)
     return merged

@@ -111,6 +111,9 @@ def name_words(*names: str | None) -> set[str]:
     Müller, Lüdenscheid."""
     words = set()
     for name in names:
+        whole = " ".join((name or "").split())
+        if " " in whole:
+            words.add(whole)  # one placeholder for the whole name
         for part in re.split(r"[\s,]+", name or ""):
             part = part.strip(".()\"'")
             if len(part) >= 2 and not part.isdigit():

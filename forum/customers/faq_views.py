@@ -1,0 +1,63 @@
+"""Routes of the FAQ made from a private case: the draft, its review and publication."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import Permission, load_or_404
+from ..posts import queries as post_queries
+from ..posts.views import thread_url
+from . import faq, review
+from .forms import FaqReviewForm
+from .views import bp
+
+TEXT_FIELDS = ("title", "question", "answer")
+
+
+@bp.post("/t/<id:thread_id>/faq-draft")
+@login_required
+def create_faq_draft(thread_id: int):
+    case = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
+    draft = faq.draft_faq(current_user, case)
+    flash(_("An anonymised FAQ draft was created. Check it, then publish it."), "success")
+    return redirect(_review_url(draft))
+
+
+def _review_url(draft) -> str:
+    return url_for("customers.review_faq", thread_id=draft.id)
+
+
+@bp.route("/t/<id:thread_id>/faq-review", methods=["GET", "POST"])
+@login_required
+def review_faq(thread_id: int):
+    """Every replacement and every hint highlighted; the texts to correct; publishing
+    after the confirmation, and only the texts that were shown."""
+    draft = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
+    if not (draft.is_faq and draft.is_faq_draft):
+        abort(404)
+    current = {field: text for field, (_post, text) in faq.draft_texts(draft).items()}
+    form = FaqReviewForm(data={**current, "reviewed": faq.fingerprint(draft)})
+    if form.validate_on_submit():
+        typed = {field: getattr(form, field).data for field in TEXT_FIELDS}
+        if faq.revise_draft(current_user, draft, typed, _("Checked for the FAQ")):
+            flash(_("Saved. Check the highlighted text again, then confirm."), "info")
+            return redirect(_review_url(draft))
+        if form.publish.data:
+            if not form.confirmed.data:
+                form.confirmed.errors.append(_("Please confirm that you checked the text."))
+            else:
+                try:
+                    faq.publish_draft(current_user, draft, form.reviewed.data)
+                except faq.DraftChanged:
+                    flash(_("The draft was changed meanwhile. Please check it again."), "error")
+                    return redirect(_review_url(draft))
+                flash(_("The FAQ is public."), "success")
+                return redirect(thread_url(draft))
+        else:
+            return redirect(_review_url(draft))
+    return render_template(
+        "customers/faq_review.html",
+        draft=draft,
+        form=form,
+        texts=review.reviewed_texts(draft),
+    )
