@@ -127,6 +127,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
     if permission in (Permission.POST_HIDE, Permission.THREAD_MODERATE):
         # Tools that do not exist for anyone else (404), staff included.
         return ALLOW if moderates(user, board) else HIDDEN
+    if permission is Permission.FAQ_OBJECT:  # also while suspended: it protects them
+        return _may_object(user, thread)
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
     if user.is_suspended:  # reads, but does nothing else until the date
@@ -269,6 +271,16 @@ _QUESTION_RULES = {
     Permission.CASE_HISTORY_READ: _may_read_case_history,
     Permission.CASE_PUBLISH: _may_assign,
 }
+
+
+def _may_object(user, faq: Thread) -> Decision:
+    """Only the customer whose case a published FAQ was made from objects to it."""
+    case = faq.faq_case if faq.is_faq else None
+    if case is None or not user.is_authenticated or case.author_id != user.id:
+        return deny(_l("Only the customer whose case this was can object to it."))
+    if faq.is_faq_draft:
+        return deny(_l("This FAQ is not public."))
+    return ALLOW
 
 
 def _may_start_thread(user, board: Board) -> Decision:

@@ -5,7 +5,8 @@ answer, if they solved it themselves) are posts of an anonymised customer, shown
 "Kundin/Kunde (anonymisiert)" and counted for and found under nobody; a staff answer
 stays with the staff member who wrote it. What identifies the customer is replaced
 (see `redaction`). A staff member reviews every replacement and every remaining hint
-and confirms before the FAQ is public.
+and confirms before the FAQ is public; the customer is told and can object, which
+takes it out of public view at once.
 """
 
 import hashlib
@@ -19,7 +20,7 @@ from ..access import NotAllowed, Permission, ensure
 from ..extensions import db
 from ..models import CaseAssignment, Post, Thread, ThreadStatus, User, utcnow
 from ..moderation import audit
-from ..notifications import follows
+from ..notifications import events, follows
 from ..posts import services as posts
 from ..posts.counters import recount_boards
 from ..posts.markdown import render
@@ -89,7 +90,7 @@ def draft_faq(actor: User, case: Thread) -> Thread:
         raise NotAllowed(_l("Only solved private cases can become FAQ threads."))
     if case.solution is None:
         raise NotAllowed(_l("Only solved private cases can become FAQ threads."))
-    if case.faqs:  # one FAQ per case
+    if case.faqs:  # also after an objection: a new draft must not get around it
         raise NotAllowed(_l("An FAQ was made from this case already."))
     texts = anonymised(case)
     answer_author = case.solution.author
@@ -191,8 +192,10 @@ def _lines(text: str) -> str:
 
 def publish_draft(actor: User, draft: Thread, reviewed: str) -> None:
     """After a staff member reviewed exactly these texts and confirmed, the draft joins
-    its board's lists, counters and search."""
+    its board's lists, counters and search, and the customer is told."""
     _ensure_draft(actor, draft)
+    if draft.faq_objected_at is not None:
+        raise NotAllowed(_l("The customer objected to this FAQ: it stays a draft."))
     if reviewed != fingerprint(draft):
         raise DraftChanged
     draft.is_private = draft.is_faq_draft = False
@@ -200,6 +203,7 @@ def publish_draft(actor: User, draft: Thread, reviewed: str) -> None:
     recount_boards(draft.board_id)
     search_tasks.thread_and_posts_changed(draft)
     audit.record(actor, "faq.publish", draft)
+    events.faq_published(draft, actor)
     db.session.commit()
 
 
@@ -207,3 +211,24 @@ def _ensure_draft(actor: User, draft: Thread) -> None:
     ensure(actor, Permission.CASE_PUBLISH, draft)
     if not (draft.is_faq and draft.is_faq_draft):
         raise NotAllowed(_l("Only FAQ drafts can be made public."))
+
+
+def object_to(actor: User, faq: Thread, reason: str) -> None:
+    """The customer does not want the FAQ made from their case: it is a staff-only draft
+    again at once (and stays one), staff are told why."""
+    ensure(actor, Permission.FAQ_OBJECT, faq)
+    withdraw(faq)
+    audit.record(actor, "faq.objection", faq, reason)
+    db.session.flush()
+    events.faq_objected(faq, actor)
+    db.session.commit()
+
+
+def withdraw(faq: Thread) -> None:
+    """Out of public view (lists, counters, search), for good: inside another service's
+    transaction."""
+    faq.is_private = faq.is_faq_draft = True
+    faq.faq_objected_at = faq.faq_objected_at or utcnow()
+    db.session.flush()
+    recount_boards(faq.board_id)
+    search_tasks.thread_and_posts_changed(faq)

@@ -1,4 +1,5 @@
-"""Routes of the FAQ made from a private case: the draft, its review and publication."""
+"""Routes of the FAQ made from a private case: the draft, its review and publication
+(staff), and the customer's objection."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -8,7 +9,7 @@ from ..access import Permission, load_or_404
 from ..posts import queries as post_queries
 from ..posts.views import thread_url
 from . import faq, review
-from .forms import FaqReviewForm
+from .forms import FaqReviewForm, ObjectionForm
 from .views import bp
 
 TEXT_FIELDS = ("title", "question", "answer")
@@ -51,7 +52,7 @@ def review_faq(thread_id: int):
                 except faq.DraftChanged:
                     flash(_("The draft was changed meanwhile. Please check it again."), "error")
                     return redirect(_review_url(draft))
-                flash(_("The FAQ is public."), "success")
+                flash(_("The FAQ is public. The customer was told and can object."), "success")
                 return redirect(thread_url(draft))
         else:
             return redirect(_review_url(draft))
@@ -60,4 +61,21 @@ def review_faq(thread_id: int):
         draft=draft,
         form=form,
         texts=review.reviewed_texts(draft),
+        objection=review.objection(draft),
     )
+
+
+@bp.route("/t/<id:thread_id>/objection", methods=["GET", "POST"])
+@login_required
+def object_to_faq(thread_id: int):
+    """Only the customer whose case the FAQ was made from; it leaves public view at once."""
+    published = load_or_404(post_queries.load_thread, thread_id, Permission.FAQ_OBJECT)
+    form = ObjectionForm()
+    if form.validate_on_submit():
+        faq.object_to(current_user, published, (form.reason.data or "").strip())
+        flash(
+            _("Thank you. The FAQ is no longer public, and our staff have been told."),
+            "success",
+        )
+        return redirect(thread_url(published.faq_case))
+    return render_template("customers/faq_objection.html", faq=published, form=form)

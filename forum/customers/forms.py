@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import ConfiguredLength, ForumForm
 
@@ -34,3 +34,12 @@ class FaqReviewForm(ForumForm):
     confirmed = BooleanField(_l("I have checked the text"))
     save = SubmitField(_l("Save changes"))
     publish = SubmitField(_l("Publish"))
+
+
+class ObjectionForm(ForumForm):
+    reason = TextAreaField(
+        _l("Why (optional)"),
+        validators=[Optional(), Length(max=1000)],
+        description=_l("Our staff read this. Please do not repeat personal details here."),
+    )
+    submit = SubmitField(_l("Object"))

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
-from ..models import Thread
+from ..extensions import db
+from ..models import AuditEntry, Thread
 from . import faq, redaction
 from .redaction import Hint, Kind
 
@@ -128,3 +130,19 @@ def _placeholder_kinds() -> dict[str, Kind]:
             for kind, text in redaction.placeholders().items():
                 kinds.setdefault(text, kind)
     return kinds
+
+
+def objection(draft: Thread) -> AuditEntry | None:
+    """The customer's objection (when and why), if they objected."""
+    if draft.faq_objected_at is None:
+        return None
+    return db.session.scalar(
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == "faq.objection",
+            AuditEntry.target_type == "thread",
+            AuditEntry.target_id == draft.id,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )

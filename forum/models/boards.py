@@ -167,7 +167,7 @@ class Thread(db.Model):
         remote_side=[id], foreign_keys=[duplicate_of_id]
     )
     faq_case: Mapped["Thread | None"] = relationship(remote_side=[id], foreign_keys=[faq_case_id])
-    # The FAQs made from this case (one at most).
+    # The FAQs made from this case (one; an objection keeps it as a draft).
     faqs: Mapped[list["Thread"]] = relationship(foreign_keys=[faq_case_id], viewonly=True)
     deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])  # noqa: F821
     incident: Mapped["Incident | None"] = relationship()  # noqa: F821
