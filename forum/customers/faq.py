@@ -232,3 +232,13 @@ def withdraw(faq: Thread) -> None:
     db.session.flush()
     recount_boards(faq.board_id)
     search_tasks.thread_and_posts_changed(faq)
+
+
+def made_from_cases_of(user: User) -> list[Thread]:
+    """The FAQs made from the person's cases (for their own-data export and deletion)."""
+    cases = select(Thread.id).where(Thread.author_id == user.id, Thread.is_private)
+    return list(
+        db.session.scalars(
+            select(Thread).where(Thread.is_faq, Thread.faq_case_id.in_(cases)).order_by(Thread.id)
+        )
+    )
