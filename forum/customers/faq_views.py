@@ -39,23 +39,13 @@ def review_faq(thread_id: int):
     current = {field: text for field, (_post, text) in faq.draft_texts(draft).items()}
     form = FaqReviewForm(data={**current, "reviewed": faq.fingerprint(draft)})
     if form.validate_on_submit():
-        typed = {field: getattr(form, field).data for field in TEXT_FIELDS}
-        if faq.revise_draft(current_user, draft, typed, _("Checked for the FAQ")):
-            flash(_("Saved. Check the highlighted text again, then confirm."), "info")
-            return redirect(_review_url(draft))
-        if form.publish.data:
-            if not form.confirmed.data:
-                form.confirmed.errors.append(_("Please confirm that you checked the text."))
-            else:
-                try:
-                    faq.publish_draft(current_user, draft, form.reviewed.data)
-                except faq.DraftChanged:
-                    flash(_("The draft was changed meanwhile. Please check it again."), "error")
-                    return redirect(_review_url(draft))
-                flash(_("The FAQ is public. The customer was told and can object."), "success")
-                return redirect(thread_url(draft))
-        else:
-            return redirect(_review_url(draft))
+        if form.reviewed.data != faq.fingerprint(draft):
+            # A colleague changed the draft since this form was loaded: nothing of theirs
+            # is overwritten unseen. What was typed stays; the page shows the draft now.
+            form.form_errors.append(_("The draft was changed meanwhile. Please check it again."))
+            form.reviewed.data = faq.fingerprint(draft)
+        elif (done := _save_or_publish(draft, form)) is not None:
+            return done
     return render_template(
         "customers/faq_review.html",
         draft=draft,
@@ -63,6 +53,27 @@ def review_faq(thread_id: int):
         texts=review.reviewed_texts(draft),
         objection=review.objection(draft),
     )
+
+
+def _save_or_publish(draft, form):
+    """Corrections are saved and reviewed again; unchanged texts are published once
+    confirmed. None: the form is shown again with the reason."""
+    typed = {field: getattr(form, field).data for field in TEXT_FIELDS}
+    if faq.revise_draft(current_user, draft, typed, _("Checked for the FAQ")):
+        flash(_("Saved. Check the highlighted text again, then confirm."), "info")
+        return redirect(_review_url(draft))
+    if not form.publish.data:
+        return redirect(_review_url(draft))
+    if not form.confirmed.data:
+        form.confirmed.errors.append(_("Please confirm that you checked the text."))
+        return None
+    try:
+        faq.publish_draft(current_user, draft, form.reviewed.data)
+    except faq.DraftChanged:  # changed in the moment between the check and now
+        flash(_("The draft was changed meanwhile. Please check it again."), "error")
+        return redirect(_review_url(draft))
+    flash(_("The FAQ is public. The customer was told and can object."), "success")
+    return redirect(thread_url(draft))
 
 
 @bp.route("/t/<id:thread_id>/objection", methods=["GET", "POST"])

@@ -227,14 +227,18 @@ def test_a_draft_changed_since_the_review_is_not_published(client, auth, forum, 
     posts.edit_post(solved.answerer, draft.solution, "Neuer Text mit Tel. 0171 7654321")
     auth.login(forum.staff)
     texts = {field: text for field, (_p, text) in faq.draft_texts(draft).items()}
+    typed = {**texts, "question": texts["question"] + "\nNachtrag"}
     response = client.post(
         f"/t/{draft.id}/faq-review",
-        data={**texts, "reviewed": reviewed, "confirmed": "y", "publish": "1"},
+        data={**typed, "reviewed": reviewed, "confirmed": "y", "publish": "1"},
     )
-    assert response.status_code == 302
-    assert "inzwischen geändert" in client.get(response.headers["Location"]).text
+    assert response.status_code == 200 and "inzwischen geändert" in response.text
+    assert "Nachtrag</textarea>" in response.text  # what was typed stays
+    assert "Neuer Text mit Tel." in response.text.split("review-edit", 1)[0]  # as it is now
     db.session.refresh(draft)
     assert draft.is_faq_draft
+    assert draft.solution.body_source == "Neuer Text mit Tel. 0171 7654321"  # kept
+    assert "Nachtrag" not in first_post(draft).body_source
 
 
 def test_corrections_on_the_review_page_are_saved_and_reviewed_again(client, auth, forum, solved):
