@@ -13,6 +13,7 @@ class Permission(StrEnum):
     CASE_OPEN = "case:open"
     CASE_PUBLISH = "case:publish"
     CUSTOMER_VERIFY = "customer:verify"
+    FAQ_OBJECT = "faq:object"
     INCIDENT_MANAGE = "incident:manage"
     NAME_IMITATIONS = "moderation:name-imitations"
     OFFICIAL_NAME = "profile:official-name"

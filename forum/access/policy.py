@@ -83,7 +83,11 @@ def _thread_of(target) -> Thread | None:
 
 
 def _may_see_case(user, thread: Thread) -> bool:
-    return sees_all_private_cases(user) or (user.is_authenticated and thread.author_id == user.id)
+    """A private case: its customer and the staff side. An FAQ draft is the staff's
+    alone: whoever started it sees it only while on that side."""
+    if sees_all_private_cases(user):
+        return True
+    return user.is_authenticated and thread.author_id == user.id and not thread.is_faq_draft
 
 
 def _board_of(target) -> Board:
@@ -123,6 +127,8 @@ def decide(user, permission: Permission, target=None) -> Decision:
     if permission in (Permission.POST_HIDE, Permission.THREAD_MODERATE):
         # Tools that do not exist for anyone else (404), staff included.
         return ALLOW if moderates(user, board) else HIDDEN
+    if permission is Permission.FAQ_OBJECT:  # also while suspended: it protects them
+        return _may_object(user, thread)
     if not user.is_authenticated:
         return deny(_l("Please log in to write."))
     if user.is_suspended:  # reads, but does nothing else until the date
@@ -269,6 +275,16 @@ _QUESTION_RULES = {
 }
 
 
+def _may_object(user, faq: Thread) -> Decision:
+    """Only the customer whose case a published FAQ was made from objects to it."""
+    case = faq.faq_case if faq.is_faq else None
+    if case is None or not user.is_authenticated or case.author_id != user.id:
+        return deny(_l("Only the customer whose case this was can object to it."))
+    if faq.is_faq_draft:
+        return deny(_l("This FAQ is not public."))
+    return ALLOW
+
+
 def _may_start_thread(user, board: Board) -> Decision:
     if board.posting_policy == PostingPolicy.MEMBERS:
         return ALLOW
@@ -292,6 +308,12 @@ def _may_reply(user, thread: Thread) -> Decision:
 def _may_edit(user, post: Post) -> Decision:
     if moderates(user, post.thread.board):
         return ALLOW
+    # An FAQ draft is prepared by staff together; an anonymised customer's words are
+    # nobody's own: staff and moderators edit them.
+    if (post.anonymised_customer or post.thread.is_faq_draft) and (user.is_staff or user.is_admin):
+        return ALLOW
+    if post.anonymised_customer:
+        return deny(_l("Only staff and moderators can edit the words of an anonymised customer."))
     if post.author_id != user.id:
         return deny(_l("You can only edit your own posts."))
     if post.thread.is_locked:

@@ -26,10 +26,11 @@ def readable_threads(user, stmt: Select) -> Select:
 
 
 def visible_cases(user):
-    """Public threads, and the private cases the user opened."""
+    """Public threads, and the private cases the user opened (not FAQ drafts)."""
     if not user.is_authenticated or user.is_banned:
         return Thread.is_private.is_(False)
-    return or_(Thread.is_private.is_(False), Thread.author_id == user.id)
+    own_case = and_(Thread.author_id == user.id, Thread.is_faq_draft.is_(False))
+    return or_(Thread.is_private.is_(False), own_case)
 
 
 def held_for_others(model, user):

@@ -3,15 +3,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..access import Permission, load_or_404, require
+from ..access import Permission, require
 from ..auth.services import find_account
 from ..extensions import db
 from ..models import User
 from ..models.users import mask_customer_number
-from ..posts import queries as post_queries
-from ..posts.views import thread_url
 from ..urls import safe_next
-from . import faq, queries, services, signing
+from . import queries, services, signing
 from .forms import VerifyCustomerForm
 
 bp = Blueprint("customers", __name__)
@@ -109,19 +107,4 @@ def _back_to_customer_page() -> str:
     return safe_next(request.form.get("next"), url_for("customers.manage"))
 
 
-@bp.post("/t/<id:thread_id>/publish-faq")
-@login_required
-def publish_faq(thread_id: int):
-    case = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
-    draft = faq.draft_faq(current_user, case)
-    flash(_("An anonymised FAQ draft was created. Check it, then make it public."), "success")
-    return redirect(thread_url(draft))
-
-
-@bp.post("/t/<id:thread_id>/make-public")
-@login_required
-def make_public(thread_id: int):
-    draft = load_or_404(post_queries.load_thread, thread_id, Permission.CASE_PUBLISH)
-    faq.publish_draft(current_user, draft)
-    flash(_("The FAQ thread is public now."), "success")
-    return redirect(thread_url(draft))
+from . import faq_views  # noqa: E402, F401  (routes of this blueprint)

@@ -115,7 +115,7 @@ def _threads_response(feed: FeedGenerator, threads: list[Thread]):
         entry.link(href=_absolute_path(thread_url(thread)), rel="alternate", type="text/html")
         entry.published(thread.created_at)
         entry.updated(thread.last_post_at)
-        entry.author(name=_text(thread.author.name_and_username))
+        entry.author(name=_text(thread.author_name_and_username))
         first = first_posts.get(thread.first_post_id)
         if first is not None:
             entry.summary(_excerpt(first.body_html), type="text")
@@ -180,11 +180,11 @@ def thread_feed(thread_id: int):
             entry = feed.add_entry(order="append")
             permalink = _absolute("posts.permalink", post_id=post.id)
             entry.id(permalink)
-            entry.title(_text(_("Post by %(name)s", name=post.author.name_and_username)))
+            entry.title(_text(_("Post by %(name)s", name=post.author_name_and_username)))
             entry.link(href=permalink, rel="alternate", type="text/html")
             entry.published(post.created_at)
             entry.updated(post.edited_at or post.created_at)
-            entry.author(name=_text(post.author.name_and_username))
+            entry.author(name=_text(post.author_name_and_username))
             entry.summary(_excerpt(post.body_html), type="text")
         return _finish(feed, [post.edited_at or post.created_at for post in posts])
 

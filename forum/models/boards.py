@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import SingleLine, UTCDateTime, utcnow
+from .posts import ANONYMISED_CUSTOMER
 
 
 class Visibility(StrEnum):
@@ -113,8 +114,16 @@ class Thread(db.Model):
     duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
     # A private case: only its author, staff, moderators and admins know it exists.
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
-    # A staff-only draft of a public FAQ thread, made from a solved private case.
+    # An anonymised FAQ made from a solved private case (`faq_case_id`): its question
+    # speaks for the customer, so the thread names no starter. A draft (private, only
+    # staff see it) until a staff member reviewed and published it; back to a draft
+    # when the customer objects.
+    is_faq: Mapped[bool] = mapped_column(Boolean, default=False)
     is_faq_draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    faq_case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("threads.id", ondelete="SET NULL"), index=True
+    )
+    faq_objected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     post_count: Mapped[int] = mapped_column(Integer, default=0)
     # Posts waiting for approval (not in post_count): the thread page counts the
     # ones its viewer sees only when there are any.
@@ -154,7 +163,12 @@ class Thread(db.Model):
         foreign_keys=[solution_post_id], post_update=True
     )
     case_manager: Mapped["User | None"] = relationship(foreign_keys=[case_manager_id])  # noqa: F821
-    duplicate_of: Mapped["Thread | None"] = relationship(remote_side=[id])
+    duplicate_of: Mapped["Thread | None"] = relationship(
+        remote_side=[id], foreign_keys=[duplicate_of_id]
+    )
+    faq_case: Mapped["Thread | None"] = relationship(remote_side=[id], foreign_keys=[faq_case_id])
+    # The FAQs made from this case (one; an objection keeps it as a draft).
+    faqs: Mapped[list["Thread"]] = relationship(foreign_keys=[faq_case_id], viewonly=True)
     deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])  # noqa: F821
     incident: Mapped["Incident | None"] = relationship()  # noqa: F821
 
@@ -172,6 +186,16 @@ class Thread(db.Model):
     @property
     def is_listed(self) -> bool:
         return not (self.is_private or self.is_hidden or self.is_deleted or self.is_pending)
+
+    @property
+    def shown_author(self) -> "User | None":  # noqa: F821
+        """Whom pages and feeds name as the starter: nobody for an FAQ."""
+        return None if self.is_faq else self.author
+
+    @property
+    def author_name_and_username(self) -> str:
+        """For plain text (feeds, mails): an FAQ's question speaks for an anonymised customer."""
+        return str(ANONYMISED_CUSTOMER) if self.is_faq else self.author.name_and_username
 
     @property
     def is_pending(self) -> bool:

@@ -23,6 +23,8 @@ class Event(StrEnum):
     MODERATION = "moderation"  # a moderator acted on my post or thread
     REPORT = "report"  # my report was handled
     INCIDENT = "incident"  # an update or the end of a followed outage
+    FAQ_PUBLISHED = "faq-published"  # an anonymised FAQ was made from my case
+    FAQ_OBJECTION = "faq-objection"  # the customer objected to an FAQ I published (staff)
 
 
 class MailMode(StrEnum):
@@ -42,6 +44,8 @@ DEFAULT_MAIL_MODES = {
     Event.MODERATION: MailMode.IMMEDIATELY,
     Event.REPORT: MailMode.OFF,
     Event.INCIDENT: MailMode.IMMEDIATELY,
+    Event.FAQ_PUBLISHED: MailMode.IMMEDIATELY,
+    Event.FAQ_OBJECTION: MailMode.IMMEDIATELY,
 }
 
 # Replies, staff replies and new posts of one thread gather in one notification.

@@ -3,11 +3,15 @@ rendered and sanitized once, when the post was saved."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Text
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Boolean, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
+
+# Who the forum names for a customer's words in an FAQ: nobody in particular.
+ANONYMISED_CUSTOMER = _l("Customer (anonymised)")
 
 
 class Post(db.Model):
@@ -34,9 +38,30 @@ class Post(db.Model):
     # Held for a moderator's approval (a new account's link): only its author and the
     # moderators see it; it is counted and indexed once approved.
     pending_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Speaks for an anonymised customer (an FAQ's question): shown without name, badge
+    # or profile, counted for and found under nobody. `author_id` is the staff member
+    # who wrote it down, for the record.
+    anonymised_customer: Mapped[bool] = mapped_column(Boolean, default=False)
 
     thread: Mapped["Thread"] = relationship(foreign_keys=[thread_id])  # noqa: F821
     author: Mapped["User"] = relationship(foreign_keys=[author_id])  # noqa: F821
+
+    @property
+    def shown_author(self) -> "User | None":  # noqa: F821
+        """Whom pages, feeds and quotes name: nobody for an anonymised customer."""
+        return None if self.anonymised_customer else self.author
+
+    @property
+    def author_name(self) -> str:
+        """The name alone, for quotes (an @username there would mention the person)."""
+        return str(ANONYMISED_CUSTOMER) if self.anonymised_customer else self.author.name
+
+    @property
+    def author_name_and_username(self) -> str:
+        """For plain text (feeds, mails): the name and the username, as `user_link` shows it."""
+        if self.anonymised_customer:
+            return str(ANONYMISED_CUSTOMER)
+        return self.author.name_and_username
 
     @property
     def is_hidden(self) -> bool:

@@ -63,7 +63,10 @@ def record(actor: User, action: str, target, reason: str = "", before=None, afte
         after=None if after is None else json.dumps(after, ensure_ascii=False),
     )
     db.session.add(entry)
-    if action in TOLD_TO_AUTHOR and getattr(target, "author_id", None) != actor.id:
+    # An anonymised customer's words are nobody's: the staff member who wrote them down
+    # is not told as if they were theirs.
+    theirs = not getattr(target, "anonymised_customer", False)
+    if action in TOLD_TO_AUTHOR and theirs and getattr(target, "author_id", None) != actor.id:
         db.session.flush()  # the notice refers to the entry by its id
         events.moderation_recorded(entry)
 

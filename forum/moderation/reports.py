@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -76,14 +77,23 @@ def hide_reported(moderator: User, post: Post, reason: str, note: str) -> None:
 def warn_author(moderator: User, post: Post, text: str, note: str) -> None:
     """Warns the post's author (audited there) and closes the post's reports."""
     ensure(moderator, Permission.POST_HIDE, post)
+    _ensure_author(post)
     _close(moderator, post, "author-warned", note)
     _or_roll_back(lambda: users.warn(moderator, post.author, text))
 
 
 def suspend_author(moderator: User, post: Post, days: int, reason: str, note: str) -> None:
     ensure(moderator, Permission.POST_HIDE, post)
+    _ensure_author(post)
     _close(moderator, post, "author-suspended", note)
     _or_roll_back(lambda: users.suspend(moderator, post.author, days, reason))
+
+
+def _ensure_author(post: Post) -> None:
+    """An anonymised customer's words have nobody to warn: not the staff member who wrote
+    them down."""
+    if post.anonymised_customer:
+        raise NotAllowed(_l("An anonymised customer's words have no author to warn."))
 
 
 def _or_roll_back(action) -> None:

@@ -145,6 +145,8 @@ def split(
         last_post_at=posts[-1].created_at,
         waiting_since=posts[0].created_at if board.is_support else None,
         is_private=thread.is_private,
+        # Split off at an anonymised customer's words: the new thread names no starter.
+        is_faq=posts[0].anonymised_customer,
     )
     db.session.add(new)
     db.session.flush()

@@ -94,6 +94,9 @@ def delete_rows(thread: Thread, post_ids: list[int]) -> None:
         update(Thread).where(Thread.duplicate_of_id == thread_id).values(duplicate_of_id=None)
     )
     db.session.execute(
+        update(Thread).where(Thread.faq_case_id == thread_id).values(faq_case_id=None)
+    )
+    db.session.execute(
         update(Board).where(Board.last_post_id.in_(post_ids)).values(last_post_id=None)
     )
     for model, column in (

@@ -270,6 +270,38 @@ def _incident_updated(task) -> None:
         )
 
 
+def _faq_published(task) -> None:
+    faq = _thread(task.target_id)
+    if faq is None or faq.is_faq_draft or faq.faq_case is None:
+        return  # withdrawn again meanwhile, or its case is gone
+    customer = faq.faq_case.author
+    if customer.deleted_at is None and _reads(customer, faq):
+        notify(customer, Event.FAQ_PUBLISHED, faq, detail=_shorten(faq.faq_case.title))
+
+
+def _faq_objected(task) -> None:
+    """Told to the staff who drafted and published the FAQ, with the customer's reason
+    (not their name: the case is linked from the draft)."""
+    faq = _thread(task.target_id)
+    if faq is None:
+        return
+    on_faq = (AuditEntry.target_type == "thread", AuditEntry.target_id == faq.id)
+    publishers = set(
+        db.session.scalars(
+            select(AuditEntry.actor_id).where(*on_faq, AuditEntry.action == "faq.publish")
+        )
+    )
+    reason = db.session.scalar(
+        select(AuditEntry.reason)
+        .where(*on_faq, AuditEntry.action == "faq.objection")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    for user in _users((publishers | {faq.author_id}) - {task.actor_id}).values():
+        if _reads(user, faq):
+            notify(user, Event.FAQ_OBJECTION, faq, detail=_shorten(reason or "") or None)
+
+
 def _shorten(text: str, limit: int = 500) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -281,4 +313,6 @@ HANDLERS = {
     events.MODERATION: _moderation,
     events.REPORTS: _reports_closed,
     events.INCIDENT: _incident_updated,
+    events.FAQ_PUBLISHED: _faq_published,
+    events.FAQ_OBJECTED: _faq_objected,
 }

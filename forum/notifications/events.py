@@ -10,7 +10,9 @@ CASE_MANAGER = "notify.case-manager"  # target: thread
 MODERATION = "notify.moderation"  # target: audit entry
 REPORTS = "notify.reports"  # target: post whose reports were closed
 INCIDENT = "notify.incident"  # target: an incident update
-KINDS = (POST, SOLUTION, CASE_MANAGER, MODERATION, REPORTS, INCIDENT)
+FAQ_PUBLISHED = "notify.faq-published"  # target: the FAQ thread
+FAQ_OBJECTED = "notify.faq-objected"  # target: the FAQ thread
+KINDS = (POST, SOLUTION, CASE_MANAGER, MODERATION, REPORTS, INCIDENT, FAQ_PUBLISHED, FAQ_OBJECTED)
 
 
 def post_published(post) -> None:
@@ -37,3 +39,13 @@ def reports_closed(post, moderator) -> None:
 
 def incident_updated(update, actor) -> None:
     outbox.record(INCIDENT, update.id, actor.id)
+
+
+def faq_published(faq, actor) -> None:
+    """The customer whose case it was is told, and can object."""
+    outbox.record(FAQ_PUBLISHED, faq.id, actor.id)
+
+
+def faq_objected(faq, customer) -> None:
+    """Whoever drafted and published the FAQ is told why it is a draft again."""
+    outbox.record(FAQ_OBJECTED, faq.id, customer.id)

@@ -15,6 +15,8 @@ EVENT_LABELS = {
     Event.MODERATION: _l("Moderators act on my posts"),
     Event.REPORT: _l("My reports are handled"),
     Event.INCIDENT: _l("Outages I follow are updated or resolved"),
+    Event.FAQ_PUBLISHED: _l("An anonymised version of my case is published as an FAQ"),
+    Event.FAQ_OBJECTION: _l("A customer objects to an FAQ I published (staff)"),
 }
 MODE_CHOICES = [
     SelectChoice(MailMode.IMMEDIATELY.value, _l("At once")),

@@ -33,7 +33,7 @@ from ..models import (
     utcnow,
 )
 from .queries import readable_thread
-from .texts import describe
+from .texts import describe, objection_path
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,7 @@ def _send_notification(task) -> None:
     if not _may_mail(user) or not _still_readable(user, line):
         return
     unsubscribe = _unsubscribe_url(user, Event(line.event))
+    objection = objection_path(line)
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         text = describe(line)
         body = render(
@@ -145,6 +146,7 @@ def _send_notification(task) -> None:
             user=user,
             text=text,
             link=f"{base_url()}/notifications/{line.id}",
+            objection=f"{base_url()}{objection}" if objection else None,
             settings=f"{base_url()}/account/notifications",
             unsubscribe=unsubscribe,
         )

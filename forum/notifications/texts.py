@@ -65,4 +65,19 @@ def describe(line: Notification) -> str:
         return _("Update on the incident: %(title)s", title=line.detail or "")
     if event == Event.REPORT:
         return str(REPORT_TEXTS.get(line.action, _l("Your report was handled: a moderator acted")))
+    if event == Event.FAQ_PUBLISHED:
+        return _(
+            "An anonymised version of your case »%(case)s« was published as an FAQ",
+            case=line.detail or "",
+        )
+    if event == Event.FAQ_OBJECTION:
+        text = _("The customer objected to the FAQ »%(title)s«: it is a draft again", title=title)
+        return f"{text}. {line.detail}" if line.detail else text
     return title
+
+
+def objection_path(line: Notification) -> str | None:
+    """Where the customer objects to the FAQ a notification is about."""
+    if Event(line.event) == Event.FAQ_PUBLISHED and line.thread_id is not None:
+        return f"/t/{line.thread_id}/objection"
+    return None

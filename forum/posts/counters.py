@@ -93,7 +93,11 @@ def recount_users(*user_ids: int) -> None:
     db.session.execute(
         stmt.values(
             post_count=select(func.count(Post.id))
-            .where(Post.author_id == User.id, Post.pending_at.is_(None))
+            .where(
+                Post.author_id == User.id,
+                Post.pending_at.is_(None),
+                Post.anonymised_customer.is_(False),
+            )
             .scalar_subquery()
         )
     )

@@ -63,15 +63,9 @@ def _count_new_post(actor: User, thread: Thread, post: Post, new_thread: bool) -
 
 
 def create_thread(
-    actor: User,
-    board: Board,
-    title: str,
-    body: str,
-    private: bool = False,
-    faq_draft: bool = False,
+    actor: User, board: Board, title: str, body: str, private: bool = False
 ) -> Thread:
-    """A new thread with its first post; `private` opens a private case instead, and
-    `faq_draft` a staff-only draft (the caller checked CASE_PUBLISH)."""
+    """A new thread with its first post; `private` opens a private case instead."""
     ensure(actor, Permission.CASE_OPEN if private else Permission.THREAD_CREATE, board)
     now = utcnow()
     title = title.strip()
@@ -84,8 +78,7 @@ def create_thread(
         last_post_at=now,
         last_asker_post_at=now,
         waiting_since=now if board.is_support else None,
-        is_private=private or faq_draft,
-        is_faq_draft=faq_draft,
+        is_private=private,
     )
     post = Post(
         thread=thread, author=actor, body_source=body, body_html=render(body), created_at=now
@@ -101,28 +94,6 @@ def create_thread(
         publish(actor, thread, post, new_thread=True)
     db.session.commit()
     return thread
-
-
-def make_public(thread: Thread) -> None:
-    """A private thread (a checked FAQ draft) joins its board's public counters."""
-    thread.is_private = False
-    search_tasks.thread_changed(thread)
-    db.session.execute(
-        update(Board)
-        .where(Board.id == thread.board_id)
-        .values(
-            thread_count=Board.thread_count + 1,
-            post_count=Board.post_count + thread.post_count,
-            last_post_id=case(
-                (
-                    or_(Board.last_post_id.is_(None), Board.last_post_id < thread.last_post_id),
-                    thread.last_post_id,
-                ),
-                else_=Board.last_post_id,
-            ),
-        )
-    )
-    db.session.commit()
 
 
 def reply(actor: User, thread: Thread, body: str) -> Post:
@@ -191,26 +162,33 @@ def edit_post(
     is audited with the text before and after; with `remove_personal_data` every
     earlier version (and the audited texts) of the post lose their text, and only
     the fact of the removal is recorded."""
-    ensure(actor, Permission.POST_EDIT, post)
     if remove_personal_data:
         ensure(actor, Permission.POST_HIDE, post)
-    if body != post.body_source:
-        db.session.add(
-            PostRevision(
-                post_id=post.id, body_source=post.body_source, edited_by_id=actor.id, reason=reason
-            )
-        )
-        if actor.id != post.author_id:
-            audit.record(actor, "post.edit", post, reason, before=post.body_source, after=body)
-        post.body_source = body
-        post.body_html = render(body)
-        post.edited_at = utcnow()
-        search_tasks.post_changed(post)
+    replace_text(actor, post, body, reason)
     if remove_personal_data:
         db.session.flush()
         _redact_history(actor, post, reason)
     db.session.commit()
     return post
+
+
+def replace_text(actor: User, post: Post, body: str, reason: str = "") -> None:
+    """`edit_post` inside another service's transaction: the old text becomes a revision;
+    someone else's edit is audited with both texts."""
+    ensure(actor, Permission.POST_EDIT, post)
+    if body == post.body_source:
+        return
+    db.session.add(
+        PostRevision(
+            post_id=post.id, body_source=post.body_source, edited_by_id=actor.id, reason=reason
+        )
+    )
+    if actor.id != post.author_id:
+        audit.record(actor, "post.edit", post, reason, before=post.body_source, after=body)
+    post.body_source = body
+    post.body_html = render(body)
+    post.edited_at = utcnow()
+    search_tasks.post_changed(post)
 
 
 def _redact_history(actor: User, post: Post, reason: str) -> None:

@@ -127,7 +127,7 @@ def reply(thread_id: int):
         quoted = load_or_404(queries.load_post, quoted_id, Permission.POST_READ)
         if quoted.thread_id != thread.id:  # its audience may differ from this thread's
             abort(404)
-        form.body.data = quote(quoted.author.name, quoted.body_source)
+        form.body.data = quote(quoted.author_name, quoted.body_source)
     if form.validate_on_submit():
         if form.preview.data:
             preview_html, preview_notice = preview_of(form.body.data)
@@ -159,7 +159,7 @@ def reply(thread_id: int):
 def quote_source(post_id: int):
     """The Markdown quote of a post, for the quote button's script."""
     post = load_or_404(queries.load_post, post_id, Permission.POST_READ)
-    return jsonify(markdown=quote(post.author.name, post.body_source))
+    return jsonify(markdown=quote(post.author_name, post.body_source))
 
 
 @bp.route("/p/<id:post_id>/edit", methods=["GET", "POST"])

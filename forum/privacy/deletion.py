@@ -14,6 +14,7 @@ from ..administration.users import locked_admins
 from ..auth import sessions
 from ..auth.services import confirm_password
 from ..avatars import services as avatar_files
+from ..customers import faq
 from ..extensions import db
 from ..models import (
     AuditEntry,
@@ -60,9 +61,12 @@ def delete_account(actor: User, password: str, remove_posts: bool) -> None:
     if actor.is_admin and locked_admins() <= {actor.id}:
         raise NotAllowed(_("You are the last admin. Make someone else an admin first."))
     now = utcnow()
-    post_ids = list(db.session.scalars(select(Post.id).where(Post.author_id == actor.id)))
+    own = (Post.author_id == actor.id) & Post.anonymised_customer.is_(False)
+    post_ids = list(db.session.scalars(select(Post.id).where(own)))
     if remove_posts and post_ids:
         _remove_texts(actor, post_ids, now)
+    if remove_posts:
+        _withdraw_faqs(actor, now)
     _forget_same_problem(actor)
     for model in _PERSONAL_ROWS:
         db.session.execute(delete(model).where(model.user_id == actor.id))
@@ -93,7 +97,8 @@ def _remove_texts(actor: User, post_ids: list[int], now) -> None:
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         reason = _("The author deleted this post with their account.")
         title = _("Thread of a deleted account")
-    threads = db.session.scalars(select(Thread).where(Thread.author_id == actor.id)).all()
+    own = (Thread.author_id == actor.id) & Thread.is_faq.is_(False)
+    threads = db.session.scalars(select(Thread).where(own)).all()
     for thread in threads:
         thread.title, thread.slug = title, slug_for(title)
         search_tasks.thread_changed(thread)
@@ -115,6 +120,20 @@ def _remove_texts(actor: User, post_ids: list[int], now) -> None:
             hidden_reason=reason,
         )
     )
+
+
+def _withdraw_faqs(actor: User, now) -> None:
+    """Whoever removes their texts removes the anonymised FAQs made from their cases
+    too: out of public view, the customer's words in them emptied."""
+    with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+        reason = _("The customer deleted their account with their texts.")
+    for thread in faq.made_from_cases_of(actor):
+        faq.withdraw(thread)
+        db.session.execute(
+            update(Post)
+            .where(Post.thread_id == thread.id, Post.anonymised_customer)
+            .values(body_source="", body_html="", hidden_at=now, hidden_reason=reason)
+        )
 
 
 def _forget_same_problem(actor: User) -> None:

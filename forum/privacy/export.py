@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..access import Permission, can
+from ..customers import faq
 from ..extensions import db
 from ..models import (
     BoardSubscription,
@@ -106,8 +107,11 @@ def _account(user: User) -> dict:
 
 
 def _posts(user: User) -> list[dict]:
+    """Their own words: not a customer's question they wrote down for an FAQ."""
     posts = db.session.scalars(
-        select(Post).where(Post.author_id == user.id).order_by(Post.id)
+        select(Post)
+        .where(Post.author_id == user.id, Post.anonymised_customer.is_(False))
+        .order_by(Post.id)
     ).all()
     earlier = {}
     for revision in db.session.scalars(
@@ -136,7 +140,9 @@ def _posts(user: User) -> list[dict]:
 
 def _threads(user: User) -> list[dict]:
     threads = db.session.scalars(
-        select(Thread).where(Thread.author_id == user.id).order_by(Thread.id)
+        select(Thread)
+        .where(Thread.author_id == user.id, Thread.is_faq.is_(False))
+        .order_by(Thread.id)
     )
     return [
         {
@@ -146,6 +152,19 @@ def _threads(user: User) -> list[dict]:
             "status": thread.status,
         }
         for thread in threads
+    ]
+
+
+def _faqs(user: User) -> list[dict]:
+    """The anonymised FAQs made from their cases: the version others can read."""
+    return [
+        {
+            **_thread_ref(user, thread),
+            "from_case": thread.faq_case_id,
+            "public": not thread.is_faq_draft,
+            "objected_at": _when(thread.faq_objected_at),
+        }
+        for thread in faq.made_from_cases_of(user)
     ]
 
 
@@ -212,6 +231,7 @@ def build(user: User) -> bytes:
         "account.json": _account(user),
         "posts.json": _posts(user),
         "threads.json": _threads(user),
+        "faqs_from_my_cases.json": _faqs(user),
         "follows.json": _follows(user),
         "email_settings.json": {
             event.value: mode.value for event, mode in mail.modes(user).items()

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC
 
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 
 from ..extensions import db
 from ..models import Post, Thread, ThreadStatus, User
@@ -33,6 +33,7 @@ THREAD_COLUMNS = (
     Thread.board_id,
     Thread.author_id,
     Thread.is_private,
+    Thread.is_faq_draft,
     Thread.status,
     Thread.first_staff_reply_at,
     Thread.last_post_at,
@@ -50,8 +51,11 @@ SEARCHABLE_POST = Post.hidden_at.is_(None) & Post.pending_at.is_(None)
 
 
 def searchable_posts():
+    """An anonymised customer's words are found under no name (`von:` finds neither the
+    staff member who wrote them down nor the customer)."""
+    author = case((Post.anonymised_customer, literal("")), else_=User.username_canonical)
     return (
-        select(Post.id, Post.thread_id, Post.body_html, User.username_canonical)
+        select(Post.id, Post.thread_id, Post.body_html, author.label("username_canonical"))
         .join(User, Post.author_id == User.id)
         .where(SEARCHABLE_POST)
     )
@@ -83,12 +87,12 @@ def thread_document(thread, posts: list) -> dict:
         "private": thread.is_private,
         "solved": solved,
         "staff": staff,
-        "authors": ",".join(sorted({post.username_canonical for post in posts})),
+        "authors": ",".join(sorted({p.username_canonical for p in posts} - {""})),
         "active": _naive_utc(thread.last_post_at),
         # When relevance is otherwise close, solved questions and staff answers win.
         "_boost": 1.0 + (0.2 if solved else 0.0) + (0.1 if staff else 0.0),
     }
-    if thread.is_private:
+    if thread.is_private and not thread.is_faq_draft:  # drafts are the staff's alone
         document["owner"] = str(thread.author_id)
     return document
 

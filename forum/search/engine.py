@@ -10,7 +10,7 @@ from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from whoosh.query import And, AndNot, Every, Or, Term
+from whoosh.query import And, AndNot, Or, Term
 from whoosh.util.times import datetime_to_long
 
 from ..access import Permission, can
@@ -223,7 +223,9 @@ def _hits(cache, user, parsed, compiler, thread_ids, authors) -> list[Hit]:
 
 def _best_posts(cache, parsed, compiler, thread_ids, authors) -> dict[int, int]:
     """The best-matching post of each thread: all words in one post if there is
-    such a post, else any of the words."""
+    such a post, else any of the words. With `von:`, only the person's own posts,
+    even where none has the words: the snippet never shows someone else's words under
+    that search."""
     searcher = cache.searcher
     thread_of = {
         docnum: thread_id
@@ -231,15 +233,20 @@ def _best_posts(cache, parsed, compiler, thread_ids, authors) -> dict[int, int]:
         for docnum in Term("in_thread", str(thread_id)).docs(searcher)
     }
     author_terms = [Term("author", canonical_username(name)) for name in authors]
+    levels = [
+        matched
+        for matched in (compiler.query(parsed, POST_FIELDS, any_word=a) for a in (False, True))
+        if matched is not None
+    ]
+    if author_terms:
+        levels.append(None)  # the person's posts without the words
     best: dict[int, int] = {}
-    for any_word in (False, True):
+    for matched in levels:
         candidates = [d for d, thread_id in thread_of.items() if thread_id not in best]
-        matched = compiler.query(parsed, POST_FIELDS, any_word=any_word)
-        if matched is None and author_terms:
-            matched = Every()
-        if not candidates or matched is None:
+        if not candidates:
             break
-        query = And([matched, *author_terms]).normalize() if author_terms else matched
+        parts = [q for q in (matched, *author_terms) if q is not None]
+        query = And(parts).normalize() if len(parts) > 1 else parts[0]
         scores = ranking.score_docnums(searcher, query, candidates)
         winners: dict[int, int] = {}
         for docnum, _ in sorted(scores.items(), key=lambda item: item[1], reverse=True):

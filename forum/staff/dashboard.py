@@ -50,8 +50,9 @@ def response_figures(viewer, days: int, now: datetime | None = None) -> list[Fig
 
 def _visible(viewer, stmt):
     """The access policy's filter, for statements that already join Board; hidden,
-    deleted and held threads are no questions for the figures."""
-    stmt = readable_boards(viewer, stmt).where(Thread.live())
+    deleted and held threads are no questions for the figures, nor are FAQs (answered
+    the moment they were written down)."""
+    stmt = readable_boards(viewer, stmt).where(Thread.live(), Thread.is_faq.is_(False))
     return stmt if sees_all_private_cases(viewer) else stmt.where(visible_cases(viewer))
 
 

@@ -18,7 +18,7 @@ The search index is not touched: the words of a text stay the same, only its
 markup changes. Rows are read in batches by id, so memory stays bounded.
 
 Revision ID: 0024
-Revises: 0022
+Revises: 0023
 Create Date: 2026-11-23 09:00:00
 
 """
@@ -29,7 +29,7 @@ from alembic import op
 from forum.posts.markdown import mentioned_accounts, render_with_mentions
 
 revision = "0024"
-down_revision = "0022"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 

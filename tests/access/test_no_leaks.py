@@ -1,7 +1,8 @@
 """What someone may not see does not exist for them.
 
 A unique marker sits in every private place: a customers-only board, a staff-only
-board, a private case in a public board, an internal staff note, a new account's
+board, a private case in a public board, the staff-only FAQ draft made from it, an internal
+staff note, a new account's
 posts waiting for approval, a thread a moderator deleted, and the name, address
 and profile of an account its owner deleted (for everyone, admins included). Each role
 then follows every link reachable from the home page and tries the known URLs;
@@ -12,11 +13,13 @@ from collections import deque
 
 import pytest
 
+from forum.customers import faq
 from forum.models import Visibility, utcnow
 from forum.moderation import trash
 from forum.posts import services as posts
 from forum.privacy import deletion
 from forum.staff import services as staff_services
+from forum.support import services as support
 
 from ..factories import PASSWORD, make_board, make_thread, make_user
 
@@ -28,6 +31,7 @@ MARKERS = {
     "held": "MARKER-WARTET",
     "deleted": "MARKER-GELOESCHT",
     "former": "MARKER-EHEMALIG",  # a deleted account's name, address and profile
+    "faq_draft": "MARKER-FAQENTWURF",
 }
 SEES = {
     "guest": set(),
@@ -35,9 +39,9 @@ SEES = {
     "newcomer": {"held"},
     "owner": {"customers", "case"},
     "other_customer": {"customers"},
-    "staff": {"customers", "staff_board", "case", "note"},
-    "moderator": {"customers", "case", "held"},
-    "admin": {"customers", "staff_board", "case", "note", "held", "deleted"},
+    "staff": {"customers", "staff_board", "case", "note", "faq_draft"},
+    "moderator": {"customers", "case", "held", "faq_draft"},
+    "admin": {"customers", "staff_board", "case", "note", "held", "deleted", "faq_draft"},
     "banned": set(),
 }
 LINK = re.compile(r'href="(/[^"#]*)')
@@ -85,7 +89,11 @@ def world(app):
     }  # fmt: skip
     posts.reply(people["newcomer"], everyday, f"Link https://example.com {MARKERS['held']}")
     trash.delete_thread(people["moderator"], places["deleted"], "Doppelt")
-    posts.reply(people["staff"], places["case"], f"Antwort {MARKERS['case']}")
+    answer = posts.reply(people["staff"], places["case"], f"Antwort {MARKERS['case']}")
+    support.mark_solution(people["owner"], places["case"], answer)
+    draft = faq.draft_faq(people["staff"], places["case"])
+    faq.revise_draft(people["staff"], draft, {"answer": f"Antwort {MARKERS['faq_draft']}"}, "")
+    places["faq_draft"] = draft
     posts.reply(people["owner"], places["customers"], "Ich auch")
     staff_services.add_note(people["staff"], everyday, f"Ticket {MARKERS['note']}")
     former = make_user(
@@ -119,7 +127,7 @@ def _known_urls(places, everyday):
         urls += [
             f"/t/{thread.id}-{thread.slug}", f"/t/{thread.id}", f"/p/{first}",
             f"/p/{first}/quote", f"/t/{thread.id}/reply?quote={first}", f"/p/{first}/edit",
-            f"/t/{thread.id}/reply",
+            f"/t/{thread.id}/reply", f"/t/{thread.id}/faq-review", f"/t/{thread.id}/objection",
         ]  # fmt: skip
     searches = [
         f"/search?q={query}" for query in ("MARKER", "Titel", "Text", "Antwort", "Ticket")

@@ -129,6 +129,10 @@ def private_cases(people):
             cases.append(
                 posts.create_thread(owner, board, f"Fall {visibility}", "Text", private=True)
             )
+        # An FAQ draft someone started who is no staff member (any more): not theirs.
+        starter = people["staff" if visibility == Visibility.STAFF else "customer"]
+        cases.append(make_thread(board, starter, f"FAQ-Entwurf {visibility}"))
+        cases[-1].is_private = cases[-1].is_faq = cases[-1].is_faq_draft = True
     db.session.commit()
     return cases
 
@@ -140,7 +144,7 @@ def test_private_cases_sql_filter_agrees_with_can(people, private_cases, role):
     listed = set(db.session.scalars(readable_threads(user, select(Thread.id)))) & ids
     allowed = {case.id for case in private_cases if can(user, Permission.THREAD_READ, case)}
     assert listed == allowed
-    own = {case.id for case in private_cases if case.author_id == user.id}
+    own = {c.id for c in private_cases if c.author_id == user.id and not c.is_faq_draft}
     if role in {"staff", "admin"}:
         assert allowed == ids
     elif role == "moderator":

@@ -144,5 +144,5 @@ def test_an_faq_draft_is_found_only_after_it_was_made_public(forum):
     assert find(None, "Entwurfsprobe").total == 0
     assert find(forum.member, "Entwurfsprobe").total == 0
     assert find(forum.staff, "Entwurfsprobe").total == 2  # the case and the draft
-    faq.publish_draft(forum.staff, draft)
+    faq.publish_draft(forum.staff, draft, faq.fingerprint(draft))
     assert [hit.thread.id for hit in find(None, "Entwurfsprobe").page.items] == [draft.id]

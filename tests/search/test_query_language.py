@@ -115,6 +115,16 @@ def test_author(threads, forum):
     assert titles(find(None, "Router", author="ANNA")) == ["Router leuchtet orange"]
 
 
+def test_an_authors_search_shows_their_own_post_not_someone_elses(threads, forum):
+    from forum.posts import services as posts
+
+    thread = make_thread(forum.board, threads["bernd"], "Dose tauschen", "Die Dose ist alt.")
+    reply = posts.reply(threads["anna"], thread, "Ich habe meine selbst getauscht.")
+    for query in ("von:anna Dose", "von:anna tauschen"):
+        [hit] = [h for h in find(None, query).page.items if h.thread.id == thread.id]
+        assert hit.post.id == reply.id, query  # not bernd's question under anna's search
+
+
 @pytest.mark.parametrize(
     ("text", "searched"),
     [
