@@ -51,6 +51,23 @@ LEETSPEAK = str.maketrans(
 # Applied to skeletons: the letters in each group count as one ("cl" and "d", "vv" and
 # "w", "l" and "i"; "ꞓ" is the skeleton of Greek ε).
 SKELETON_MERGES = str.maketrans({"d": "ci", "w": "vv", "l": "i", "ꞓ": "e"})
+# Prototypes the confusables data leaves as they are, although they read as plain letters:
+# small capitals ("ᴀᴅᴍɪɴ", and the skeleton of Cyrillic "т" is "ᴛ"), "ʍ" (the skeleton of
+# "м"), "ĸ" (of "к"), "π" (of "п") and the Tai Le "ᥙ".
+SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])$")
+LETTER_PROTOTYPES = str.maketrans(
+    {
+        **{
+            chr(code): match.group(1).lower()
+            for code in range(0x0180, 0xAB00)
+            if (match := SMALL_CAPITAL.match(unicodedata.name(chr(code), "")))
+        },
+        "ʍ": "m",
+        "ĸ": "k",
+        "π": "n",
+        "ᥙ": "u",
+    }
+)
 LOOKALIKE_SYMBOLS = "!$@|€"
 SYMBOL = re.compile(f"[{re.escape(LOOKALIKE_SYMBOLS)}]")
 NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
@@ -148,7 +165,11 @@ def _key(plain: str) -> str:
     capitals ("0" becomes "O")."""
     capitals = _spoof_checker.getSkeleton(0, plain.translate(LEETSPEAK))
     skeleton = _spoof_checker.getSkeleton(0, capitals.casefold()).casefold()
-    letters = _plain(skeleton).translate(SKELETON_MERGES)  # marks a skeleton may add ("η")
+    # Plain letters for the prototypes left as they are, then their own skeleton ("m" is
+    # "rn"); _plain drops marks a skeleton may add ("η").
+    letters = _plain(skeleton).translate(LETTER_PROTOTYPES)
+    letters = _spoof_checker.getSkeleton(0, letters).casefold()
+    letters = _plain(letters).translate(SKELETON_MERGES)
     return NOT_ALPHANUMERIC.sub("", letters)
 
 

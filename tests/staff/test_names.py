@@ -254,3 +254,26 @@ def test_a_short_staff_name_is_imitated_only_whole():
 
 def test_a_name_of_nothing_visible_has_no_key():
     assert name_keys("") == name_keys("~ \u200b ~") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("ᴀᴅᴍɪɴ", "admin"),  # small capitals
+        ("ꜱᴜᴘᴘᴏʀᴛ", "support"),
+        ("ᴛᴇᴀᴍ", "team"),
+        ("ᴍᴏᴅ", "mod"),
+        ("ʀoot", "root"),
+        ("teaм", "team"),  # Cyrillic lowercase, whose skeletons are small capitals
+        ("Тeам", "team"),
+        ("ѕтaff", "staff"),
+        ("Sᥙpport", "support"),  # Tai Le
+    ],
+)
+def test_refuses_small_capitals_and_letters_whose_skeleton_is_one(name, word):
+    assert imitates_staff(name, "Beispiel Telekom") == word
+
+
+@pytest.mark.parametrize("name", ["Jana Beckeʀ", "Jᴀɴᴀ Bᴇᴄᴋᴇʀ", "Jaпa Becker", "Jana Вecker"])
+def test_small_capitals_and_cyrillic_lowercase_imitate_a_staff_name(name):
+    assert name_keys(name) & name_keys("Jana Becker")
