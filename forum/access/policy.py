@@ -302,6 +302,9 @@ def _may_reply(user, thread: Thread) -> Decision:
         return deny(_l("This board is read-only."))
     if thread.is_locked and not moderates(user, thread.board):
         return deny(_l("This thread is locked. New replies are not possible."))
+    if thread.is_faq_draft:
+        # A reply would be published with the draft without having been reviewed.
+        return deny(_l("An FAQ draft takes no replies; correct its texts on the review page."))
     return ALLOW
 
 

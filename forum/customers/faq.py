@@ -176,11 +176,13 @@ def revise_draft(actor: User, draft: Thread, texts: dict[str, str], reason: str)
         if new is None or _lines(new).strip() == _lines(current).strip():
             continue
         changed = True
-        if post is None:
+        if field == "title":
             draft.title, draft.slug = new.strip(), posts.slug_for(new)
             search_tasks.thread_changed(draft)
+        elif post is None:
+            raise NotAllowed(_l("This draft has no question or answer to correct."))
         else:
-            posts.replace_text(actor, post, new, reason)
+            posts.replace_text(actor, post, new, reason, keep_history=False)
     db.session.commit()
     return changed
 
@@ -198,6 +200,11 @@ def publish_draft(actor: User, draft: Thread, reviewed: str) -> None:
         raise NotAllowed(_l("The customer objected to this FAQ: it stays a draft."))
     if reviewed != fingerprint(draft):
         raise DraftChanged
+    reviewed_posts = {draft.first_post_id, draft.solution_post_id}
+    if db.session.scalar(
+        select(Post.id).where(Post.thread_id == draft.id, Post.id.not_in(reviewed_posts - {None}))
+    ):
+        raise NotAllowed(_l("Only the question and the answer can be published as an FAQ."))
     draft.is_private = draft.is_faq_draft = False
     db.session.flush()
     recount_boards(draft.board_id)

@@ -172,19 +172,24 @@ def edit_post(
     return post
 
 
-def replace_text(actor: User, post: Post, body: str, reason: str = "") -> None:
+def replace_text(
+    actor: User, post: Post, body: str, reason: str = "", keep_history: bool = True
+) -> None:
     """`edit_post` inside another service's transaction: the old text becomes a revision;
-    someone else's edit is audited with both texts."""
+    someone else's edit is audited with both texts. Without `keep_history` (an FAQ draft
+    under review, whose earlier text may hold what the reviewer removed) neither keeps it."""
     ensure(actor, Permission.POST_EDIT, post)
     if body == post.body_source:
         return
-    db.session.add(
-        PostRevision(
-            post_id=post.id, body_source=post.body_source, edited_by_id=actor.id, reason=reason
+    if keep_history:
+        db.session.add(
+            PostRevision(
+                post_id=post.id, body_source=post.body_source, edited_by_id=actor.id, reason=reason
+            )
         )
-    )
     if actor.id != post.author_id:
-        audit.record(actor, "post.edit", post, reason, before=post.body_source, after=body)
+        texts = {"before": post.body_source, "after": body} if keep_history else {}
+        audit.record(actor, "post.edit", post, reason, **texts)
     post.body_source = body
     post.body_html = render(body)
     post.edited_at = utcnow()

@@ -5,11 +5,13 @@ review and confirmation before it is public."""
 import re
 
 import pytest
+from sqlalchemy import func, select
 
 from forum import outbox
+from forum.access import NotAllowed
 from forum.customers import faq
 from forum.extensions import db
-from forum.models import Thread, ThreadStatus
+from forum.models import AuditEntry, Post, PostRevision, Thread, ThreadStatus
 from forum.posts import services as posts
 from forum.support import services as support
 
@@ -318,3 +320,46 @@ def test_split_off_customers_words_start_a_thread_without_a_name(client, forum, 
     assert new.is_faq and new.author_id == forum.staff.id
     head = client.get(f"/t/{new.id}", follow_redirects=True).text.split('class="thread-head"', 1)[1]
     assert ANONYMISED in head.split("</div>", 1)[0]
+
+
+def test_a_draft_takes_no_replies_that_would_be_published_unreviewed(client, auth, forum, solved):
+    draft = faq.draft_faq(forum.staff, solved.case)
+    auth.login(forum.staff)
+    response = client.post(
+        f"/t/{draft.id}/reply", data={"body": "Die Kundin heißt Petra Müller.", "submit": "1"}
+    )
+    assert response.status_code == 403
+    assert db.session.scalar(select(func.count(Post.id)).where(Post.thread_id == draft.id)) == 2
+
+
+def test_a_draft_with_posts_beyond_question_and_answer_is_not_published(forum, solved):
+    draft = faq.draft_faq(forum.staff, solved.case)
+    db.session.add(Post(thread=draft, author=forum.moderator, body_source="x", body_html="x"))
+    db.session.commit()
+    with pytest.raises(NotAllowed):
+        faq.publish_draft(forum.staff, draft, faq.fingerprint(draft))
+    db.session.rollback()
+    assert db.session.get(Thread, draft.id).is_faq_draft
+
+
+def test_corrections_keep_no_earlier_text_in_history_or_audit(client, auth, forum, solved):
+    draft = faq.draft_faq(forum.staff, solved.case)
+    question = first_post(draft)
+    before = question.body_source
+    colleague = solved.answerer  # not the draft's writer: the edit is audited
+    faq.revise_draft(colleague, draft, {"question": before + "\nNoch ein Satz."}, "geprüft")
+    revisions = select(PostRevision).where(PostRevision.post_id == question.id)
+    assert db.session.scalar(revisions) is None
+    edits = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "post.edit")).all()
+    assert len(edits) == 1 and edits[0].before is None and edits[0].after is None
+
+
+def test_an_answer_cannot_be_corrected_into_the_title_when_it_is_gone(forum, solved):
+    draft = faq.draft_faq(forum.staff, solved.case)
+    title = draft.title
+    draft.solution_post_id = None
+    db.session.commit()
+    with pytest.raises(NotAllowed):
+        faq.revise_draft(forum.staff, draft, {"answer": "Ein neuer Text"}, "geprüft")
+    db.session.rollback()
+    assert db.session.get(Thread, draft.id).title == title
