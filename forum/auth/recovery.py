@@ -6,7 +6,6 @@ other password or address change. A confirmation link names the account and
 the address it was sent to, so a link for a replaced address confirms nothing.
 """
 
-import hashlib
 from enum import StrEnum
 
 from flask import current_app
@@ -64,17 +63,11 @@ def _account(user_id) -> User:
     return user
 
 
-def _password_fingerprint(user: User) -> str:
-    """Changes with the password and with the address: a link mailed to an address
-    the account no longer uses opens nothing."""
-    return hashlib.sha256(f"{user.password_hash}\0{user.email}".encode()).hexdigest()[:20]
-
-
 # Password reset
 
 
 def reset_token(user: User) -> str:
-    return _serializer("password-reset").dumps([user.id, _password_fingerprint(user)])
+    return _serializer("password-reset").dumps([user.id, user.credentials_fingerprint])
 
 
 def request_reset(address: str) -> None:
@@ -93,7 +86,7 @@ def request_reset(address: str) -> None:
 def account_for_reset(token: str) -> User:
     payload = _read("password-reset", token, current_app.config["PASSWORD_RESET_SECONDS"])
     user = _account(payload[0] if isinstance(payload, list) and len(payload) == 2 else None)
-    if payload[1] != _password_fingerprint(user):
+    if payload[1] != user.credentials_fingerprint:
         raise BadLink(LinkProblem.USED)
     return user
 

@@ -35,18 +35,22 @@ def device_of(user: User | None) -> str | None:
     if not value:
         return None
     try:
-        user_id, nonce = _serializer().loads(
+        user_id, nonce, credentials = _serializer().loads(
             value, max_age=current_app.config["DEVICE_COOKIE_SECONDS"]
         )
     except (BadSignature, TypeError, ValueError):
         return None
-    return f"{user_id}:{nonce}" if user_id == user.id else None
+    # A cookie earned with a password that has changed since (or for an address the
+    # account no longer has) buys no guesses of its own any more.
+    if user_id != user.id or credentials != user.credentials_fingerprint:
+        return None
+    return f"{user_id}:{nonce}"
 
 
 def remember_device(user: User) -> None:
     """After a log-in that proved the password or the mailbox: this browser becomes
     one of the account's devices (a fresh key, so its own failures start at zero)."""
-    value = _serializer().dumps([user.id, secrets.token_urlsafe(12)])
+    value = _serializer().dumps([user.id, secrets.token_urlsafe(12), user.credentials_fingerprint])
     config = current_app.config
 
     @after_this_request

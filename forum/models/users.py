@@ -216,6 +216,12 @@ class User(RoleMixin, UserMixin, db.Model):
         return self.deleted_at is None and self.name != self.username
 
     @property
+    def credentials_fingerprint(self) -> str:
+        """Changes with the password and with the address: what was signed for the account
+        before (a reset link, a device cookie) stops counting once either changes."""
+        return hashlib.sha256(f"{self.password_hash}\0{self.email}".encode()).hexdigest()[:20]
+
+    @property
     def name_and_username(self) -> str:
         """The name for plain text (mails, notifications, feeds), as `user_link` shows it."""
         return f"{self.name} (@{self.username})" if self.shows_username else self.name

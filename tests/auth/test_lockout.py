@@ -161,3 +161,22 @@ def test_the_owner_may_change_the_password_while_strangers_guess(app, anna):
     assert db.session.scalar(select(User).where(User.username == "anna")).check_password(
         NEW_PASSWORD
     )
+
+
+def test_a_device_cookie_earned_with_an_old_password_buys_no_guesses(app, anna):
+    """Someone who once logged in with a stolen password keeps no budget of their own
+    after the owner changed it."""
+    thief = _owner_device(app)
+    owner = app.test_client()
+    assert _try(owner, PASSWORD, OWNER_IP).status_code == 302
+    response = owner.post(
+        "/account/password",
+        data={
+            "current_password": PASSWORD,
+            "password": NEW_PASSWORD,
+            "password_confirm": NEW_PASSWORD,
+        },
+    )
+    assert response.status_code == 302
+    _strangers_exhaust_the_account_limit(app)
+    assert _try(thief, NEW_PASSWORD, "203.0.113.66").status_code == 429
