@@ -1,5 +1,6 @@
 """Staff use cases. Each takes an explicit actor and commits once."""
 
+from flask import current_app
 from sqlalchemy import update
 
 from ..access import Permission, ensure
@@ -8,7 +9,7 @@ from ..models import CaseAssignment, StaffNote, StaffVerification, Thread, User,
 from ..moderation import audit
 from ..notifications import events, follows
 from ..posts.markdown import render
-from . import imitation
+from . import imitation, names
 
 
 class AlreadyStaff(Exception):
@@ -64,14 +65,20 @@ def revoke_staff(actor: User, user: User) -> None:
     verification.revoked_at = now
     verification.revoked_by_id = actor.id
     return_cases(user, now)
-    audit.record(
-        actor,
-        "user.staff-revoke",
-        user,
-        before={"title": verification.title, "team": verification.team},
-    )
-    db.session.commit()
+    before = {"title": verification.title, "team": verification.team}
+    db.session.flush()
     db.session.expire(user, ["staff_verification"])
+    if user.display_name and _official_looking(user.display_name):
+        # "Jana vom Kundenservice" was theirs as staff; without the badge it would
+        # speak for the company. They appear under their username instead.
+        before["display_name"], user.display_name = user.display_name, None
+    audit.record(actor, "user.staff-revoke", user, before=before)
+    db.session.commit()
+
+
+def _official_looking(name: str) -> bool:
+    company = current_app.config["COMPANY_NAME"]
+    return bool(names.imitates_staff(name, company) or imitation.imitated_staff(name))
 
 
 def assign_case(actor: User, thread: Thread, staff_member: User) -> None:

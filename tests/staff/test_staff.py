@@ -4,8 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import CaseAssignment, StaffVerification
+from forum.models import CaseAssignment, StaffVerification, User
 from forum.posts import services as posts
+from forum.staff import services as staff_services
 
 from ..factories import PASSWORD, make_board, make_thread, make_user
 
@@ -269,3 +270,14 @@ def test_check_marks_that_look_like_the_badge_are_refused(client, auth, app, nam
         "/account/profile", data={"display_name": name, "bio": "", "locale": "de"}
     )
     assert 'id="display_name-error"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("display_name", "kept"),
+    [("Jana vom Kundenservice", None), ("Support-Jana", None), ("Jana Becker", "Jana Becker")],
+)
+def test_a_former_staff_member_keeps_no_official_looking_name(forum, display_name, kept):
+    jana = make_user("jana.b", staff=True, display_name=display_name)
+    staff_services.revoke_staff(forum.admin, jana)
+    db.session.expire_all()
+    assert db.session.get(User, jana.id).display_name == kept
