@@ -42,6 +42,7 @@ RESERVED_WORDS = (
 MIN_CONTAINED_LENGTH = 5  # shorter words hide inside ordinary names, so they must stand alone
 MIN_COMPANY_WORD_LENGTH = 4
 HARMLESS_WORDS = ("badminton", "staffel", "stafford")
+HARMLESS = re.compile("|".join(HARMLESS_WORDS), re.IGNORECASE)
 
 # Digits and symbols read as letters; the confusables data keeps them apart from letters
 # (it maps "0" to "O" and "1" to "l" only).
@@ -175,19 +176,12 @@ def _key(plain: str) -> str:
 
 def _letter_readings(plain: str) -> tuple[str, str]:
     """The name's key once reading symbols as letters ("@dmin"), once dropping them as
-    separators ("Sup|port"), with the harmless words blanked out."""
+    separators ("Sup|port"), with the harmless words blanked out where they are written
+    whole ("Badminton"): a separator inside one ("Staff El") leaves the word it hides."""
     readings = []
     for text in (plain, SYMBOL.sub("", plain)):
-        key = _key(text)
-        for harmless in _harmless_keys():
-            key = key.replace(harmless, " ")
-        readings.append(key)
+        readings.append(" ".join(_key(piece) for piece in HARMLESS.split(text)))
     return readings[0], readings[1]
-
-
-@lru_cache(maxsize=1)
-def _harmless_keys() -> tuple[str, ...]:
-    return tuple(_key(word) for word in HARMLESS_WORDS)
 
 
 def _padded_keys(token: str) -> set[str]:

@@ -277,3 +277,16 @@ def test_refuses_small_capitals_and_letters_whose_skeleton_is_one(name, word):
 @pytest.mark.parametrize("name", ["Jana Beckeʀ", "Jᴀɴᴀ Bᴇᴄᴋᴇʀ", "Jaпa Becker", "Jana Вecker"])
 def test_small_capitals_and_cyrillic_lowercase_imitate_a_staff_name(name):
     assert name_keys(name) & name_keys("Jana Becker")
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Staff El", "staff"),
+        ("STAFF-EL", "staff"),
+        ("Staff Ord", "staff"),
+        ("B. Admin ton", "admin"),
+    ],
+)
+def test_a_harmless_word_split_by_separators_hides_nothing(name, word):
+    assert imitates_staff(name, "Beispiel Telekom") == word
