@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from ..access import NotAllowed, Permission, ensure
+from ..config import COLUMN_SIZES
 from ..extensions import db
 from ..models import CaseAssignment, Post, Thread, ThreadStatus, User, utcnow
 from ..moderation import audit
@@ -26,8 +27,6 @@ from ..posts.counters import recount_boards
 from ..posts.markdown import render
 from ..search import tasks as search_tasks
 from . import redaction
-
-TITLE_COLUMN_SIZE = 300
 
 
 class DraftChanged(Exception):
@@ -96,7 +95,7 @@ def draft_faq(actor: User, case: Thread) -> Thread:
     answer_author = case.solution.author
     customer_answered = answer_author.id == case.author_id
     now = utcnow()
-    title = texts["title"].strip()[:TITLE_COLUMN_SIZE]
+    title = texts["title"].strip()[: COLUMN_SIZES["TITLE_MAX_LENGTH"]]
     faq = Thread(
         board=case.board,
         author=actor,
