@@ -25,8 +25,8 @@ PREFIX_ANALYZER = german_analyzer(stop_words=False)
 WORD = re.compile(WORD_PATTERN)
 STEM = stemmer_for_language("de")
 # How much a match counts beside the word as typed (1.0).
-PART_WEIGHT = 0.5  # the parts of a typed compound, found apart
-SYNONYM_WEIGHT = 0.6
+PART_WEIGHT = 0.25  # the parts of a typed compound, found apart
+SYNONYM_WEIGHT = 0.25
 
 
 @dataclass(frozen=True)
@@ -127,11 +127,25 @@ def _either(nodes: list) -> Node | None:
     return nodes[0] if len(nodes) == 1 else Any(tuple(nodes))
 
 
+def _joined(groups: list[list[Clause]]) -> list[list[Clause]]:
+    """Words typed apart that the index reads as one ("Fritz Box") searched as one."""
+    joined: list[list[Clause]] = []
+    for group in groups:
+        previous = joined[-1] if joined else None
+        if previous and len(previous) == 1 == len(group) and previous[0].kind == "word":
+            together = f"{previous[0].text} {group[0].text}"
+            if group[0].kind == "word" and WORD.fullmatch(together):
+                joined[-1] = [Clause(together)]
+                continue
+        joined.append(group)
+    return joined
+
+
 def build(parsed: ParsedQuery, any_word: bool = False) -> Query:
     """All groups must match (any clause at all, with `any_word`); within a group,
     any of its clauses (a OR b)."""
     groups = []
-    for group in parsed.required:
+    for group in _joined(parsed.required):
         group_node = _either([n for n in map(clause_node, group) if n is not None])
         if group_node is not None:
             groups.append(group_node)
