@@ -117,6 +117,8 @@ def _best(word: str) -> tuple[str, ...]:
                 continue
             for link in LINKS if j < n else ("",):
                 k = j + len(link)
+                if k == n and link:
+                    continue  # a linking letter links: it never ends the word
                 if k in best and word.startswith(link, j) and part + link not in NOT_PARTS:
                     count, letters, rest = best[k]
                     option = (count + 1, letters + len(link), (part, *rest))
