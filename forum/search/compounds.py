@@ -84,11 +84,9 @@ def dictionary() -> WordList:
 
     try:
         with open(DICTIONARY, encoding="utf-8") as lines:
-            words = [
-                normalise_word(line.strip())
-                for line in lines
-                if MIN_PART <= len(line.strip()) <= MAX_PART and line.strip().isalpha()
-            ]
+            # Normalised at once: the steps work within words, and one pass over the
+            # text is many times faster than one per word.
+            words = normalise_word(lines.read()).split("\n")
     except OSError:
         log.warning(
             "German word list %s not found (apt-get install wngerman): compound words "
@@ -96,6 +94,7 @@ def dictionary() -> WordList:
             DICTIONARY,
         )
         words = []
+    words = [w for w in words if MIN_PART <= len(w) <= MAX_PART and w.isalpha()]
     return WordList(w for w in (*words, *EXTRA) if w not in NOT_PARTS)
 
 
