@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 FLASK := FORUM_DEVELOPMENT=true $(BIN)/flask --app wsgi
 TRANSLATIONS := $(patsubst %.po,%.mo,$(wildcard forum/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test install icu browser lint translations extract-messages seed-large clean
+.PHONY: run test install icu browser words lint translations extract-messages seed-large clean
 
-run: install translations
+run: install translations words
 	$(FLASK) db upgrade
 	$(FLASK) forum seed-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install translations browser
+test: install translations browser words
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
@@ -45,6 +45,15 @@ icu:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ python3-dev >/dev/null; \
 	  else echo "PyICU needs ICU, a C++ compiler and Python's headers: apt-get install libicu-dev pkg-config g++ python3-dev" >&2; exit 1; fi; }
 
+# Search splits German compound words with Debian's German word list (wngerman),
+# read at run time. Installed here when we may (root with apt); otherwise we say so.
+words:
+	@test -f /usr/share/dict/ngerman || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's German word list for splitting compound words"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wngerman >/dev/null; \
+	  else echo "Search splits compound words with Debian's German word list: apt-get install wngerman" >&2; exit 1; fi; }
+
 # Browser tests drive Debian's Chromium. Installed here when we may (root with apt);
 # otherwise the browser tests say why they skip (and fail in CI).
 browser:
@@ -62,7 +71,7 @@ extract-messages: install
 	$(BIN)/pybabel extract --ignore-dirs '.*' --mapping-file babel.cfg --keywords _l --no-location --sort-output --width 100 --output-file forum/translations/messages.pot .
 	$(BIN)/pybabel update --input-file forum/translations/messages.pot --output-dir forum/translations --no-fuzzy-matching --ignore-obsolete --width 100
 
-seed-large: install translations
+seed-large: install translations words
 	$(FLASK) db upgrade
 	$(FLASK) forum seed --posts 200000
 	$(FLASK) forum reindex

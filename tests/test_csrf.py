@@ -29,6 +29,7 @@ def _post_urls(app, forum):
         "task_id": 1,
         "imitation_id": 1,
         "session_id": 1,
+        "group_id": 1,
     }
     urls = []
     for rule in app.url_map.iter_rules():

@@ -25,6 +25,7 @@ from .notifications import (
 )
 from .outbox import OutboxTask
 from .posts import Post, PostRevision
+from .search import SynonymGroup
 from .sessions import LoginSession
 from .settings import SiteSetting
 from .support import CaseAssignment, StaffNote, Subscription, ThreadAffected
@@ -72,6 +73,7 @@ __all__ = [
     "StaffNote",
     "StaffVerification",
     "Subscription",
+    "SynonymGroup",
     "Thread",
     "ThreadAffected",
     "ThreadRedirect",

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, literal, select
 
 from ..extensions import db
 from ..models import Post, Thread, ThreadStatus, User
+from .analysis import compound_parts
 from .schema import post_key, thread_key
 
 # A thread document keeps this much text; longer threads are still found by their
@@ -79,10 +80,13 @@ def thread_document(thread, posts: list) -> dict:
         texts.append(text)
     solved = thread.status == ThreadStatus.SOLVED
     staff = thread.first_staff_reply_at is not None
+    body = "\n".join(texts)
     document = {
         "key": thread_key(thread.id),
         "title": thread.title,
-        "body": "\n".join(texts),
+        "body": body,
+        "title_parts": _parts(thread.title),
+        "body_parts": _parts(body),
         "board": str(thread.board_id),
         "private": thread.is_private,
         "solved": solved,
@@ -97,10 +101,17 @@ def thread_document(thread, posts: list) -> dict:
     return document
 
 
+def _parts(text: str) -> str:
+    """The parts of the text's compound words, for the "_parts" fields."""
+    return " ".join(compound_parts(text))
+
+
 def post_document(post_id: int, thread_id: int, body_html: str, username: str) -> dict:
+    text = plain_text(body_html)
     return {
         "key": post_key(post_id),
-        "text": plain_text(body_html),
+        "text": text,
+        "text_parts": _parts(text),
         "author": username,
         "in_thread": str(thread_id),
     }

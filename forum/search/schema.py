@@ -9,10 +9,13 @@ access. Analyzers use only Whoosh's own filters: the schema is pickled into the
 index, and custom classes there would tie the index to our module paths.
 """
 
+import re
+
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
     RegexTokenizer,
+    SpaceSeparatedTokenizer,
     StemFilter,
     StopFilter,
     SubstitutionFilter,
@@ -35,9 +38,24 @@ STOP_WORDS = (
 ) - NEGATIONS
 
 
+# Product and brand names that customers write in many ways are one word each:
+# "FRITZ!Box", "Fritz Box", "Fritz-Box" and "fritzbox" all become "fritzbox",
+# "E-Mail" becomes "email" (as "Email" and "eMail" do), "W-LAN" "wlan". The tokenizer
+# takes them whole (inflections too: "Fritz!Boxen"); the first filter drops the
+# spaces, "!" and "-" inside them. Words that tokenize whole anyway (DSL, VDSL2, LTE,
+# 5G, IPv6, Speedport) need nothing.
+SPELLINGS = (
+    r"fritz[\s!\-]*(?:box|fon|repeater|powerline)"
+    r"|e-mail|w-lan|wi-fi|d-lan|power[\s\-]lan|ip-tv|e-sim|hot-spot"
+    r"|speed[\s\-]port|easy[\s\-]box|giga[\s\-]cube|magenta[\s\-]tv"
+)
+WORD_PATTERN = rf"(?i:{SPELLINGS})\w*|\w+(\.?\w+)*"
+JOINED = r"[\s!\-]+"
+
+
 def german_analyzer(stop_words: bool = True):
     """Snowball German with the "german2" transliterations: Stoerung finds Störung."""
-    analyzer = RegexTokenizer() | LowercaseFilter()
+    analyzer = RegexTokenizer(WORD_PATTERN) | SubstitutionFilter(JOINED, "") | LowercaseFilter()
     if stop_words:
         analyzer = analyzer | StopFilter(stoplist=STOP_WORDS)
     return (
@@ -50,10 +68,18 @@ def german_analyzer(stop_words: bool = True):
     )
 
 
+def normalise_word(word: str) -> str:
+    """What the analyzer makes of one word before it stems it (the same steps)."""
+    word = word.lower().replace("ae", "ä").replace("oe", "ö")
+    return re.sub("(?<!q)ue", "ü", word).translate(GERMAN_FOLDING)
+
+
 # Raise whenever fields or analyzers change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TITLE_BOOST = 2.0
 ANALYZER = german_analyzer()
+# The parts of compound words (see compounds.py), already analysed: only split.
+PARTS_ANALYZER = SpaceSeparatedTokenizer()
 
 
 def build_schema() -> Schema:
@@ -64,6 +90,10 @@ def build_schema() -> Schema:
         # Suggestions come from titles: they hold the forum's vocabulary, and a second
         # (unstemmed) copy of every body would cost a third of the indexing time.
         body=TEXT(analyzer=ANALYZER),
+        # The parts of their compound words ("Kündigungsbestätigung": kundig, bestat),
+        # apart from whole words so that exact matches rank first.
+        title_parts=TEXT(analyzer=PARTS_ANALYZER, field_boost=TITLE_BOOST, phrase=False),
+        body_parts=TEXT(analyzer=PARTS_ANALYZER, phrase=False),
         board=ID,
         private=BOOLEAN,
         owner=ID,
@@ -73,6 +103,7 @@ def build_schema() -> Schema:
         active=DATETIME(sortable=True),
         # Post documents
         text=TEXT(analyzer=ANALYZER),
+        text_parts=TEXT(analyzer=PARTS_ANALYZER, phrase=False),
         author=ID,
         in_thread=ID(stored=True),
     )

@@ -3,17 +3,18 @@
 Whoosh's highlighter runs the whole analyzer over every token of every snippet,
 which costs more than the search itself. Here the text is split with the same
 tokenizer pattern and each distinct word is analysed once per process (cached),
-so a snippet costs a regex scan and dictionary lookups.
+so a snippet costs a regex scan and dictionary lookups. A compound word is marked
+when one of its parts matched ("Kündigungsbestätigung" for "Kündigung"), and so is
+a synonym the search added: the terms given include both.
 """
 
 from functools import lru_cache
 
 from markupsafe import Markup, escape
-from whoosh.analysis import RegexTokenizer
 
+from .analysis import WORD, word_parts  # the pattern the index itself splits words with
 from .schema import ANALYZER
 
-WORD = RegexTokenizer().expression  # the pattern the index itself splits words with
 SNIPPET_LENGTH = 320  # characters in all, over at most FRAGMENTS windows
 CONTEXT_BEFORE = 50
 FRAGMENTS = 2
@@ -21,7 +22,7 @@ FRAGMENTS = 2
 
 @lru_cache(maxsize=200_000)
 def _index_terms(word: str) -> frozenset[str]:
-    return frozenset(token.text for token in ANALYZER(word))
+    return frozenset(token.text for token in ANALYZER(word)) | frozenset(word_parts(word))
 
 
 def _matches(text: str, terms) -> list[tuple[int, int, str]]:
