@@ -103,14 +103,19 @@ def _search_backends() -> list[str]:
 
 def pytest_generate_tests(metafunc):
     """The search tests (and tests marked `every_search_backend`) run once per
-    search backend, unless marked `whoosh_only` (they test the index on disk)."""
+    search backend, unless marked `whoosh_only` (they test the index on disk) or
+    `postgresql_only` (skipped on SQLite)."""
     if "search_backend" not in metafunc.fixturenames:
         return
     marks = {mark.name for mark in metafunc.definition.iter_markers()}
     in_search = metafunc.definition.path.parent.name == "search"
-    if "whoosh_only" in marks or not (in_search or "every_search_backend" in marks):
-        return
-    metafunc.parametrize("search_backend", _search_backends())
+    if "postgresql_only" in marks:
+        needs = pytest.mark.skipif(
+            "postgresql" not in _search_backends(), reason="needs PostgreSQL"
+        )
+        metafunc.parametrize("search_backend", [pytest.param("postgresql", marks=needs)])
+    elif (in_search or "every_search_backend" in marks) and "whoosh_only" not in marks:
+        metafunc.parametrize("search_backend", _search_backends())
 
 
 @pytest.fixture
