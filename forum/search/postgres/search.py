@@ -134,7 +134,7 @@ def search(user, options: results.SearchOptions, per_page: int) -> Outcome:
     outcome.count = max(min(counted, budget) - dropped, len(hits))
     outcome.count_is_estimate = counted > budget or dropped > 0
     if counted < 3 and found.parsed.clauses():
-        outcome.suggestion = _suggestion(found)
+        outcome.suggestion = _suggestion(found, counted)
     return outcome
 
 
@@ -223,14 +223,16 @@ def _prefixes(node) -> set[str]:
     return set().union(*(_prefixes(child) for child in node.children))
 
 
-def _suggestion(found: Search) -> str | None:
+def _suggestion(found: Search, counted: int) -> str | None:
     """ "Did you mean": words missing from the index replaced by close title words;
     offered only if the corrected search finds something this person may see, so
     that the vocabulary of private places never shows."""
     corrected, changed = found.options.q, False
     words = search_words.c.word
+    # A word every hit must contain is in the index when there are hits: no query.
+    certain = {group[0] for group in found.parsed.required if len(group) == 1} if counted else set()
     for clause in found.parsed.clauses():
-        if clause.kind != "word":
+        if clause.kind != "word" or clause in certain:
             continue
         lexemes = [lexeme for _, lexeme in analyse(clause.text)]
         if not lexemes or _indexed(lexemes):
