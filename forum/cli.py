@@ -189,24 +189,25 @@ def seed_bulk(posts: int, posts_per_thread: int, random_seed: int) -> None:
 
 
 def _rebuild_search_index(procs: int) -> None:
-    from .search import indexer
+    from .search.backend import backend
 
-    result = indexer.rebuild(procs=procs)
+    result = backend().rebuild(procs=procs)
     if result is None:
         raise click.ClickException("Another rebuild of the search index is running.")
     click.echo(
         f"Search index rebuilt: {result['documents']} documents in {result['seconds']:.1f} s "
-        f"({result['generation']})."
+        f"({result['where']})."
     )
 
 
 @forum_cli.command("reindex")
-@click.option("--procs", default=2, show_default=True, help="Processes that analyse text.")
+@click.option("--procs", default=2, show_default=True, help="Processes that analyse text (Whoosh).")
 def reindex(procs: int) -> None:
-    """Rebuild the search index from the database, then swap it in atomically.
+    """Rebuild the search index from the database, whichever backend holds it.
 
-    Search keeps answering from the old index meanwhile; changes made during the
-    rebuild wait in the outbox and are applied to the new index afterwards."""
+    Whoosh: a new index is built and swapped in atomically; changes made meanwhile
+    wait in the outbox and are applied to it afterwards. PostgreSQL: the search rows
+    are rewritten in batches. Search keeps answering meanwhile in both."""
     _rebuild_search_index(procs)
 
 
@@ -223,7 +224,7 @@ def worker(once: bool, interval: float) -> None:
 
     from . import outbox
     from .extensions import db
-    from .search import indexer
+    from .search.backend import backend
     from .settings import store
 
     last_check = 0.0
@@ -235,7 +236,7 @@ def worker(once: bool, interval: float) -> None:
             click.echo(f"{done} tasks done.")
             return
         if time.monotonic() - last_check > HEALTH_CHECK_SECONDS:
-            indexer.check_index_health()
+            backend().check_health()
             last_check = time.monotonic()
         if not done:
             db.session.remove()

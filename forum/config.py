@@ -110,6 +110,9 @@ class Defaults:
     OUTBOX_DRAIN = "thread"
     OUTBOX_SWEEP_SECONDS = 10  # the thread also looks for left-over tasks this often
 
+    # "whoosh": an index on this machine's disk (one machine); "postgresql": the index
+    # in the database, shared by every app machine (needs PostgreSQL). See README.
+    SEARCH_BACKEND = "whoosh"
     SEARCH_INDEX_PATH: str | None = None  # default: instance/search
     SEARCH_BATCH_SIZE = 500  # index tasks per index commit
     # A searcher that opens faster than this is reopened at once after a change;

@@ -95,11 +95,41 @@ def scratch_database_url(database_url, tmp_path):
     admin.dispose()
 
 
+def _search_backends() -> list[str]:
+    """Both search backends on PostgreSQL; Whoosh alone on SQLite."""
+    url = os.environ.get("FORUM_TEST_DATABASE_URL") or ""
+    return ["whoosh", "postgresql"] if url.startswith("postgresql") else ["whoosh"]
+
+
+def pytest_generate_tests(metafunc):
+    """The search tests (and tests marked `every_search_backend`) run once per
+    search backend, unless marked `whoosh_only` (they test the index on disk) or
+    `postgresql_only` (skipped on SQLite)."""
+    if "search_backend" not in metafunc.fixturenames:
+        return
+    marks = {mark.name for mark in metafunc.definition.iter_markers()}
+    in_search = metafunc.definition.path.parent.name == "search"
+    if "postgresql_only" in marks:
+        needs = pytest.mark.skipif(
+            "postgresql" not in _search_backends(), reason="needs PostgreSQL"
+        )
+        metafunc.parametrize("search_backend", [pytest.param("postgresql", marks=needs)])
+    elif (in_search or "every_search_backend" in marks) and "whoosh_only" not in marks:
+        metafunc.parametrize("search_backend", _search_backends())
+
+
 @pytest.fixture
-def app_config(database_url, tmp_path) -> dict:
+def search_backend() -> str:
+    """The search backend of the app; other tests use the default, Whoosh."""
+    return "whoosh"
+
+
+@pytest.fixture
+def app_config(database_url, tmp_path, search_backend) -> dict:
     """Tests may change this before `app` is first used."""
     return {
         **_test_config(database_url),
+        "SEARCH_BACKEND": search_backend,
         "SEARCH_INDEX_PATH": str(tmp_path / "search"),
         "MAIL_FOLDER": str(tmp_path / "mail"),
     }

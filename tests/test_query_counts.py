@@ -87,6 +87,7 @@ def test_board_and_thread_pages_do_not_grow_with_the_forum(app, client, auth, si
     assert max(large.values()) <= 5, large
 
 
+@pytest.mark.every_search_backend
 def test_the_search_page_does_not_grow_with_its_results(app, client, auth, sized_forum):
     """Twenty results from 2 matching threads or from 200, with solutions by staff."""
     from forum import outbox

@@ -21,8 +21,8 @@ from sqlalchemy import case, func, inspect, select, text
 from ..extensions import db
 from ..models import OutboxTask, utcnow
 from ..notifications import mail
+from ..search.backend import backend
 from ..search.documents import searchable_counts
-from ..search.store import store
 
 DISTRIBUTION = "kundenforum"  # the name in pyproject.toml
 OUTBOX_WARN_AFTER = timedelta(minutes=15)
@@ -103,7 +103,7 @@ class Search:
 
 
 def search_status(outbox: Outbox) -> Search:
-    index = store().status()
+    index = backend().status()
     counts = searchable_counts()
     if index["state"] != "ok":
         return Search(index, **counts, level=ERROR)
@@ -151,7 +151,7 @@ def folder_bytes(root: Path) -> int | None:
     return total
 
 
-def storage_status() -> Storage:
+def storage_status(index: dict) -> Storage:
     try:
         disk = shutil.disk_usage(current_app.instance_path)
     except OSError:  # no instance folder (e.g. an installed package with its data elsewhere)
@@ -160,7 +160,10 @@ def storage_status() -> Storage:
         database_bytes=database_bytes(),
         disk_total=disk.total if disk else None,
         disk_free=disk.free if disk else None,
-        index_bytes=folder_bytes(store().root),
+        # Whoosh: the whole folder, older generations included; PostgreSQL: its tables.
+        index_bytes=folder_bytes(Path(current_app.config["SEARCH_INDEX_PATH"]))
+        if index.get("backend") == "whoosh"
+        else index.get("bytes"),
     )
     if disk and disk.free < disk.total * DISK_FREE_WARN_SHARE:
         storage.level = WARN
@@ -218,10 +221,11 @@ class Health:
 
 def check() -> Health:
     outbox = outbox_status()
+    search = search_status(outbox)
     return Health(
         outbox=outbox,
         mail=mail_status(),
-        search=search_status(outbox),
-        storage=storage_status(),
+        search=search,
+        storage=storage_status(search.index),
         version=version_status(),
     )

@@ -1,16 +1,15 @@
-"""Full-text search with Whoosh: German-aware, filtered by the access policy, fed
-from the outbox so that no post is ever lost or slowed by the index."""
+"""Full-text search, German-aware, filtered by the access policy, never losing a
+post: behind one interface (backend.py) with two engines, Whoosh on this
+machine's disk (default) or PostgreSQL shared by every machine."""
+
+from .postgres import tables  # noqa: F401 (the search tables belong to the schema)
 
 
 def init_app(app) -> None:
     from .. import outbox
-    from .filtering import warm
-    from .indexer import run_batch
-    from .store import IndexStore
+    from .backend import backend, choose
 
-    index_store = IndexStore(
-        app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_SECONDS"]
-    )
-    index_store.warm = warm
-    app.extensions["search"] = index_store
-    outbox.register("search", run_batch)
+    app.extensions["search_backend"] = choose(app)
+    # Rebuild requests (and, for Whoosh, every index task) are drained by the app
+    # whose context the drain runs in.
+    outbox.register("search", lambda: backend().run_batch())

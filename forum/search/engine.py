@@ -1,74 +1,24 @@
-"""Searching for a person: the access filter runs inside Whoosh (so counts and pages
-are right), the database re-checks every hit it loads (so a stale index can never
-show what the person may not see), snippets come from the best-matching post."""
+"""Searching the Whoosh index for a person: the access filter runs inside Whoosh
+(so counts and pages are right); results.py loads the hits from the database,
+which re-checks each of them, with a snippet from the best-matching post."""
 
 import math
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from markupsafe import Markup
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 from whoosh.query import And, AndNot, Or, Term
 from whoosh.util.times import datetime_to_long
 
-from ..access import Permission, can
-from ..extensions import db
-from ..models import Post, Thread, canonical_username
+from ..models import Thread, canonical_username
 from ..pagination import Page
-from ..posts.services import positions_in_threads
-from . import ranking, snippets
+from . import ranking, results
 from .compiler import Compiler
-from .documents import plain_text
 from .filtering import DocFilter, allowed_documents
 from .querylang import Clause, ParsedQuery, parse
+from .results import Outcome, SearchOptions, period_start
 from .schema import ANALYZER
 
 THREAD_FIELDS = ("title", "body")
 POST_FIELDS = ("text",)
-PERIODS = {"week": 7, "month": 30, "year": 365}
-SORTS = ("relevance", "newest")
-
-
-@dataclass
-class SearchOptions:
-    q: str = ""
-    board_id: int | None = None
-    solved: bool = False
-    staff: bool = False
-    period: str | None = None
-    author: str = ""
-    sort: str = "relevance"
-    page: int = 1
-
-    @property
-    def has_filters(self) -> bool:
-        return bool(self.board_id or self.author)
-
-
-@dataclass
-class Hit:
-    thread: Thread
-    post: Post | None
-    title: Markup
-    snippet: Markup
-    # The page of the thread that shows the post.
-    thread_page: int = 1
-
-
-@dataclass
-class Outcome:
-    page: Page | None = None
-    notes: list = field(default_factory=list)
-    suggestion: str | None = None
-    # How many threads match; estimated when the search stopped scoring early.
-    count: int = 0
-    count_is_estimate: bool = False
-
-    @property
-    def total(self) -> int:
-        return self.count
 
 
 def _activity(cache):
@@ -94,11 +44,10 @@ def _acceptance(cache, allowed: DocFilter, options: SearchOptions):
     for wanted, fieldname in ((options.solved, "solved"), (options.staff, "staff")):
         if wanted:
             checks.append(cache.docs(fieldname, True).__contains__)
-    if options.period in PERIODS:
+    since = period_start(options)
+    if since is not None:
         active = _activity(cache)
-        start = datetime_to_long(
-            datetime.now(UTC).replace(tzinfo=None) - timedelta(days=PERIODS[options.period])
-        )
+        start = datetime_to_long(since.replace(tzinfo=None))
         checks.append(lambda docnum: active[docnum] >= start)
     if len(checks) == 1:
         return checks[0]
@@ -120,7 +69,7 @@ def _filters(options: SearchOptions, authors: list[str]) -> list:
 def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     parsed = parse(options.q)
     outcome = Outcome(notes=list(parsed.notes))
-    authors = [*parsed.authors, *([options.author] if options.author.strip() else [])]
+    authors = results.authors(parsed, options)
     compiler = Compiler(cache.searcher.reader())
     matched = compiler.query(parsed, THREAD_FIELDS)
     filters = _filters(options, authors)
@@ -163,7 +112,12 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
         ranked = ranked_up_to(page)
     docnums = ranked.docnums[(page - 1) * per_page : page * per_page]
     thread_ids = [_thread_id(cache.searcher, docnum) for docnum in docnums]
-    hits = _hits(cache, user, parsed, compiler, thread_ids, authors)
+    hits = results.load_hits(
+        user,
+        thread_ids,
+        lambda visible: _best_posts(cache, parsed, compiler, visible, authors),
+        compiler.terms,
+    )
     # Threads the database check dropped (the index is behind) are not counted.
     dropped = len(thread_ids) - len(hits)
     outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable - dropped)
@@ -172,53 +126,6 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     if ranked.total < 3 and parsed.clauses():
         outcome.suggestion = _suggestion(cache, options.q, parsed, filters, accept)
     return outcome
-
-
-def _readable(user, stmt) -> dict[int, Thread]:
-    """The threads of a hit list that the person may read, by the access policy itself:
-    the index may be behind the database (a thread just moved or made private).
-    Loaded by id first: with a short id list that is always the fast plan."""
-    return {
-        thread.id: thread
-        for thread in db.session.scalars(stmt).unique()
-        if can(user, Permission.THREAD_READ, thread)
-    }
-
-
-def _hits(cache, user, parsed, compiler, thread_ids, authors) -> list[Hit]:
-    if not thread_ids:
-        return []
-    threads = _readable(
-        user,
-        select(Thread)
-        .where(Thread.id.in_(thread_ids))
-        .options(
-            joinedload(Thread.board),
-            joinedload(Thread.author),
-            joinedload(Thread.solution).joinedload(Post.author),
-        ),
-    )
-    visible = [t for t in thread_ids if t in threads]
-    best = _best_posts(cache, parsed, compiler, visible, authors)
-    for thread_id in visible:
-        best.setdefault(thread_id, threads[thread_id].first_post_id)
-    # Hidden and held posts give no snippet, even while the index still holds them.
-    posts = {
-        p.id: p
-        for p in db.session.scalars(
-            select(Post).where(Post.id.in_(best.values())).options(joinedload(Post.author))
-        )
-        if not (p.is_hidden or p.is_pending)
-    }
-    positions = positions_in_threads(posts)
-    per_page = current_app.config["POSTS_PER_PAGE"]
-    hits = []
-    for thread_id in visible:
-        hit = _hit(threads[thread_id], posts.get(best[thread_id]), compiler.terms)
-        if hit.post is not None:
-            hit.thread_page = (positions[hit.post.id] - 1) // per_page + 1
-        hits.append(hit)
-    return hits
 
 
 def _best_posts(cache, parsed, compiler, thread_ids, authors) -> dict[int, int]:
@@ -256,16 +163,6 @@ def _best_posts(cache, parsed, compiler, thread_ids, authors) -> dict[int, int]:
     return best
 
 
-def _hit(thread: Thread, post: Post | None, terms) -> Hit:
-    text = plain_text(post.body_html) if post else ""
-    return Hit(
-        thread=thread,
-        post=post,
-        title=snippets.mark_all(thread.title, terms),
-        snippet=snippets.excerpt(text, terms),
-    )
-
-
 def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | None:
     """ "Did you mean": words missing from the index replaced by close words from
     its vocabulary; offered only if the corrected search finds something this
@@ -291,18 +188,13 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | 
             # Each word on its own must lead to something this person may read.
             replacement = compiler.clause(Clause(option), THREAD_FIELDS)
             if replacement is not None and findable(replacement):
-                corrected = _replace_word(corrected, clause.text, option)
+                corrected = results.replace_word(corrected, clause.text, option)
                 changed = True
                 break
     if not changed:
         return None
     query = compiler.query(parse(corrected), THREAD_FIELDS)
     return corrected if query is not None and findable(query) else None
-
-
-def _replace_word(text: str, word: str, replacement: str) -> str:
-    start = text.lower().find(word.lower())
-    return text if start < 0 else text[:start] + replacement + text[start + len(word) :]
 
 
 def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
@@ -323,17 +215,4 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
         seconds=current_app.config["SEARCH_SCAN_SECONDS"],
     )
     ids = [_thread_id(cache.searcher, docnum) for docnum in ranked.docnums]
-    if not ids:
-        return []
-    threads = _readable(
-        user, select(Thread).where(Thread.id.in_(ids)).options(joinedload(Thread.board))
-    )
-    # At least half of the typed words must be in the title, not just one common word.
-    needed = math.ceil(len(alternatives) / 2)
-    ranked_threads = [
-        threads[i]
-        for i in ids
-        if i in threads and len(snippets.matched_terms(threads[i].title, compiler.terms)) >= needed
-    ]
-    ranked_threads.sort(key=lambda t: t.status != "solved")  # stable: relevance within each
-    return ranked_threads[:limit]
+    return results.similar(user, ids, compiler.terms, len(alternatives), limit)

@@ -1,5 +1,3 @@
-import logging
-
 from flask import (
     Blueprint,
     current_app,
@@ -21,36 +19,26 @@ from ..extensions import db
 from ..pagination import page_number
 from ..posts.views import thread_url
 from ..urls import parse_id
-from . import engine, indexer
+from .backend import backend
 from .documents import searchable_counts
-from .store import IndexUnavailable, store
+from .results import PERIODS, SORTS, SearchOptions, SearchUnavailable
 from .tasks import KINDS
-
-log = logging.getLogger(__name__)
 
 bp = Blueprint("search", __name__)
 
 
-def _options() -> engine.SearchOptions:
+def _options() -> SearchOptions:
     args = request.args
-    return engine.SearchOptions(
+    return SearchOptions(
         q=args.get("q", "")[:1000],
         board_id=args.get("board", type=parse_id),
         solved=args.get("solved") == "1",
         staff=args.get("staff") == "1",
-        period=args.get("period") if args.get("period") in engine.PERIODS else None,
+        period=args.get("period") if args.get("period") in PERIODS else None,
         author=args.get("author", "")[:100],
-        sort=args.get("sort") if args.get("sort") in engine.SORTS else "relevance",
+        sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
         page=page_number(args.get("page")),
     )
-
-
-def _index_unavailable(problem: IndexUnavailable) -> None:
-    """Logged, and a rebuild is asked for once; the forum goes on without search."""
-    log.error("%s", problem)
-    if not indexer.rebuild_pending():
-        indexer.request_rebuild()
-        db.session.commit()
 
 
 def _too_many(action: str) -> tuple[int, str | None]:
@@ -75,12 +63,10 @@ def results():
         wait, limited = _too_many("SEARCH")
     if searching and not limited:
         try:
-            with store().searching() as cache:
-                outcome = engine.search(
-                    cache, current_user, options, current_app.config["SEARCH_RESULTS_PER_PAGE"]
-                )
-        except IndexUnavailable as problem:
-            _index_unavailable(problem)
+            outcome = backend().search(
+                current_user, options, current_app.config["SEARCH_RESULTS_PER_PAGE"]
+            )
+        except SearchUnavailable:
             unavailable = True
     page = render_template(
         "search/results.html",
@@ -89,7 +75,7 @@ def results():
         unavailable=unavailable,
         limited=limited,
         categories=board_index(current_user),
-        periods=engine.PERIODS,
+        periods=PERIODS,
     )
     if limited:
         return page, 429, {"Retry-After": str(wait)}
@@ -102,10 +88,8 @@ def find_similar(user, title: str) -> list:
     if len(title.strip()) < 4:
         return []
     try:
-        with store().searching() as cache:
-            return engine.similar_threads(cache, user, title)
-    except IndexUnavailable as problem:
-        _index_unavailable(problem)
+        return backend().similar_threads(user, title)
+    except SearchUnavailable:
         return []
 
 
@@ -138,10 +122,10 @@ def status():
     count, oldest = outbox.backlog(KINDS)
     return render_template(
         "search/status.html",
-        index=store().status(),
+        index=backend().status(),
         backlog=count,
         oldest=oldest,
-        rebuild_pending=indexer.rebuild_pending(),
+        rebuild_pending=backend().rebuild_pending(),
         drain_mode=current_app.config["OUTBOX_DRAIN"],
         **searchable_counts(),
     )
@@ -151,7 +135,7 @@ def status():
 @login_required
 def rebuild():
     require(Permission.SEARCH_ADMIN)
-    indexer.request_rebuild()
+    backend().request_rebuild()
     db.session.commit()
     flash(_("The search index is being rebuilt. Search keeps working meanwhile."), "success")
     return redirect(url_for("search.status"))

@@ -136,6 +136,7 @@ def _known_urls(places, everyday):
     return [*urls, *searches, *people, "/staff/queue"]
 
 
+@pytest.mark.every_search_backend
 @pytest.mark.parametrize("role", list(SEES))
 def test_no_marker_reaches_anyone_who_may_not_see_it(client, auth, world, role):
     people, places, everyday = world

@@ -1,17 +1,20 @@
-"""Search test helpers: drain the outbox like the indexer does, then search as someone."""
+"""Search test helpers: apply what the indexer would, then search as someone through
+the backend interface. Every test here runs with each search backend (see
+tests/conftest.py: both on PostgreSQL, Whoosh on SQLite)."""
 
 import pytest
 
 from forum.models import Guest
-from forum.search import engine, indexer
-from forum.search.store import store
+from forum.search.backend import backend
+from forum.search.results import SearchOptions
 
 
 def index_now() -> int:
     """What the background indexer does after a commit (the other consumers, such as
-    notifications, are left alone): how many search tasks it applied."""
+    notifications, are left alone): how many search tasks it applied. With the
+    PostgreSQL backend there is nothing to apply: commits wrote the rows."""
     done = 0
-    while count := indexer.run_batch():
+    while count := backend().run_batch():
         done += count
     return done
 
@@ -19,8 +22,7 @@ def index_now() -> int:
 def find(user, q="", per_page=20, **options):
     """Searches as `user` (None: a guest) after indexing what is pending."""
     index_now()
-    with store().searching() as cache:
-        return engine.search(cache, user or Guest(), engine.SearchOptions(q=q, **options), per_page)
+    return backend().search(user or Guest(), SearchOptions(q=q, **options), per_page)
 
 
 def titles(outcome) -> list[str]:

@@ -8,7 +8,7 @@ from tests.factories import make_thread, make_user
 
 from .conftest import find, index_now, titles
 
-pytestmark = pytest.mark.usefixtures("search_request")
+pytestmark = [pytest.mark.usefixtures("search_request"), pytest.mark.whoosh_only]
 
 
 @pytest.fixture

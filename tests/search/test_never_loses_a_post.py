@@ -14,7 +14,9 @@ from forum import PROJECT_ROOT, outbox
 from forum.extensions import db
 from forum.models import Guest, OutboxTask, Post
 from forum.posts import services as posts
-from forum.search import engine, indexer
+from forum.search import indexer
+from forum.search.backend import backend
+from forum.search.results import SearchOptions
 from forum.search.store import store
 from tests.factories import make_thread, make_user
 
@@ -34,8 +36,7 @@ def _pending() -> int:
 
 
 def _found_without_indexing(q: str) -> int:
-    with store().searching() as cache:
-        return engine.search(cache, Guest(), engine.SearchOptions(q=q), 20).total
+    return backend().search(Guest(), SearchOptions(q=q), 20).total
 
 
 def test_a_reply_through_the_browser_is_searchable_at_once(client, auth, forum):
@@ -48,6 +49,7 @@ def test_a_reply_through_the_browser_is_searchable_at_once(client, auth, forum):
     assert _found_without_indexing("Netzfilter") == 1
 
 
+@pytest.mark.whoosh_only
 def test_a_crash_after_the_commit_is_recovered_on_the_next_run(forum):
     index_now()
     posts.reply(forum.member, forum.thread, "Absturzprobe im Indexer")  # committed, not indexed
@@ -58,6 +60,7 @@ def test_a_crash_after_the_commit_is_recovered_on_the_next_run(forum):
     assert _found_without_indexing("Absturzprobe") == 1
 
 
+@pytest.mark.whoosh_only
 def test_a_locked_index_delays_indexing_but_never_fails_a_post(app, client, auth, forum):
     index_now()
     app.config["SEARCH_WRITER_TIMEOUT"] = 0.2
@@ -82,6 +85,7 @@ def _break_index() -> None:
 
 
 # Whoosh leaves the damaged table of contents open when it fails to read it.
+@pytest.mark.whoosh_only
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_corrupt_index_is_reported_and_rebuilt_while_the_forum_works(client, auth, forum):
     index_now()
@@ -103,6 +107,7 @@ def test_a_corrupt_index_is_reported_and_rebuilt_while_the_forum_works(client, a
     assert find(None, "Router").total == 1
 
 
+@pytest.mark.whoosh_only
 def test_an_index_of_an_older_schema_is_rebuilt(client, forum):
     index_now()
     old = store().current_generation()
@@ -113,6 +118,7 @@ def test_an_index_of_an_older_schema_is_rebuilt(client, forum):
     assert store().current_generation() != old
 
 
+@pytest.mark.whoosh_only
 def test_a_missing_index_is_rebuilt_after_the_request_that_noticed(client, forum):
     index_now()
     store().close()
@@ -123,6 +129,7 @@ def test_a_missing_index_is_rebuilt_after_the_request_that_noticed(client, forum
     assert client.get("/search", query_string={"q": "Router"}).status_code == 200
 
 
+@pytest.mark.whoosh_only
 @pytest.mark.parametrize("app_config_drain", ["worker"], indirect=True)
 def test_with_a_worker_a_missing_index_is_asked_for_once_and_rebuilt_there(
     app_config_drain, client, runner, forum
@@ -136,6 +143,7 @@ def test_with_a_worker_a_missing_index_is_asked_for_once_and_rebuilt_there(
     assert client.get("/search", query_string={"q": "Router"}).status_code == 200
 
 
+@pytest.mark.whoosh_only
 def test_search_keeps_answering_during_a_rebuild(forum):
     index_now()
     before = store().current_generation()
@@ -151,6 +159,7 @@ def test_search_keeps_answering_during_a_rebuild(forum):
     assert _found_without_indexing("Neubauprobe") == 1
 
 
+@pytest.mark.whoosh_only
 def test_old_generations_are_removed(forum):
     generations = []
     for _ in range(3):
@@ -191,6 +200,7 @@ POSTER = textwrap.dedent(
 )
 
 
+@pytest.mark.whoosh_only
 def test_two_processes_posting_while_indexing_lose_nothing(app, forum):
     index_now()
     writers = [make_user(f"schreiber{n}") for n in range(2)]
@@ -218,6 +228,7 @@ def test_two_processes_posting_while_indexing_lose_nothing(app, forum):
     assert post_documents == 31
 
 
+@pytest.mark.whoosh_only
 @pytest.mark.parametrize("app_config_drain", ["thread"], indirect=True)
 def test_in_the_embedded_default_a_background_thread_indexes(app_config_drain, client, auth, forum):
     """The reply returns at once; the web process's indexing thread follows."""
@@ -236,6 +247,7 @@ def test_in_the_embedded_default_a_background_thread_indexes(app_config_drain, c
     assert _found_without_indexing("Hintergrundprobe") == 1
 
 
+@pytest.mark.whoosh_only
 def test_a_batch_that_fails_is_retried_later_without_blocking(forum, monkeypatch):
     from forum.search import indexer as search_indexer
 
@@ -259,6 +271,7 @@ def test_a_batch_that_fails_is_retried_later_without_blocking(forum, monkeypatch
     assert _found_without_indexing("Fehlerprobe") == 1
 
 
+@pytest.mark.whoosh_only
 def test_the_worker_rebuilds_a_missing_index_even_when_nobody_writes(forum):
     index_now()
     store().close()
@@ -268,6 +281,7 @@ def test_the_worker_rebuilds_a_missing_index_even_when_nobody_writes(forum):
     assert _found_without_indexing("Router") == 1
 
 
+@pytest.mark.whoosh_only
 def test_a_slow_searcher_is_reopened_in_the_background(forum, monkeypatch):
     """On a large index, searches go on with the previous snapshot while the new
     searcher opens; then they see the change."""

@@ -11,6 +11,8 @@ from forum.extensions import db
 from forum.models import Guest, Visibility, utcnow
 from forum.posts import services as posts
 from forum.search import tasks
+from forum.search.backend import backend
+from forum.search.results import SearchOptions
 from forum.staff import services as staff_services
 from tests.factories import make_board, make_thread, make_user
 
@@ -71,15 +73,11 @@ def test_hits_and_counts_follow_the_policy(world, viewer):
 
 @pytest.mark.parametrize("viewer", VIEWERS)
 def test_similar_threads_follow_the_policy(world, viewer):
-    from forum.search import engine
-    from forum.search.store import store
-
     _, threads, viewers = world
     user = viewers[viewer]
     readable = {t.id for t in threads.values() if can(user, Permission.THREAD_READ, t)}
     index_now()
-    with store().searching() as cache:
-        similar = engine.similar_threads(cache, user, f"{COMMON} steht hier", limit=10)
+    similar = backend().similar_threads(user, f"{COMMON} steht hier", limit=10)
     assert {t.id for t in similar} == readable
 
 
@@ -112,11 +110,7 @@ def test_a_stale_index_never_shows_a_title_or_snippet(world):
     thread = threads["public"]
     thread.board_id = boards["staff"].id
     db.session.commit()  # deliberately no index task
-    from forum.search import engine
-    from forum.search.store import store
-
-    with store().searching() as cache:
-        outcome = engine.search(cache, Guest(), engine.SearchOptions(q=COMMON), 20)
+    outcome = backend().search(Guest(), SearchOptions(q=COMMON), 20)
     assert all(hit.thread.id != thread.id for hit in outcome.page.items)
     assert outcome.total == len(outcome.page.items) == 0  # nor counted
 

@@ -94,6 +94,7 @@ def test_the_status_page_compares_index_and_database(client, auth, forum):
     assert "1 von 1 in der Datenbank" in page
 
 
+@pytest.mark.whoosh_only
 def test_an_admin_rebuilds_the_index(client, auth, forum):
     index_now()
     before = store().current_generation()
