@@ -156,14 +156,15 @@ def build(parsed: ParsedQuery, any_word: bool = False) -> Query:
     excluded = _either(
         [n for n in (clause_node(c, widen=False) for c in parsed.excluded) if n is not None]
     )
-    return Query(required, excluded, frozenset(_words(required)))
+    return Query(required, excluded, frozenset(words(required)))
 
 
-def _words(node) -> set[str]:
+def words(node) -> set[str]:
+    """The lexemes a node matches by (prefixes expand per backend): for highlighting."""
     if node is None or isinstance(node, Prefix):
         return set()
     if isinstance(node, Term):
         return {node.lexeme}
     if isinstance(node, Phrase):
         return set(node.lexemes)
-    return set().union(*(_words(child) for child in node.children))
+    return set().union(*(words(child) for child in node.children))

@@ -1,7 +1,7 @@
 """search synonyms that admins add in the browser
 
 Revision ID: 0029
-Revises: 0027
+Revises: 0028
 Create Date: 2026-12-04 10:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0029"
-down_revision = "0027"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 

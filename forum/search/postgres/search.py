@@ -20,7 +20,19 @@ from ...extensions import db
 from ...models import Thread, ThreadStatus, canonical_username
 from ...pagination import Page
 from .. import results
-from ..analysis import All, Any, Phrase, Prefix, Term, analyse, build, clause_node
+from ..analysis import (
+    PART_WEIGHT,
+    SYNONYM_WEIGHT,
+    All,
+    Any,
+    Phrase,
+    Prefix,
+    Term,
+    analyse,
+    build,
+    clause_node,
+)
+from ..analysis import words as lexemes_of
 from ..querylang import Clause, parse
 from ..results import Outcome
 from .tables import search_posts, search_threads, search_words
@@ -29,6 +41,9 @@ from .vectors import TITLE, author_query, tsquery
 # ts_rank_cd's weights for D, C, B, A: title words, title parts, text, text parts.
 WEIGHTS = literal_column("'{0.1, 0.4, 0.5, 1.0}'::float4[]")
 MAX_TITLE_MATCHES = 200
+# What the search added to the typed words counts this much (ts_rank cannot weight
+# each word on its own, as Whoosh does).
+ADDED_WEIGHT = max(PART_WEIGHT, SYNONYM_WEIGHT)
 MAX_PREFIX_WORDS = 64
 SUGGESTIONS = 3
 NEWEST = (Thread.last_post_at.desc(), Thread.id.desc())
@@ -56,13 +71,36 @@ def _leaves(node) -> list:
     return [node]
 
 
-def _score(column, node, *weights):
+def _as_typed(node):
+    """The node without what the search added to the words typed (synonyms, parts
+    of a typed compound): None where nothing typed is left."""
+    if isinstance(node, Term):
+        return node if node.weight >= 1 else None
+    if isinstance(node, All):
+        children = [_as_typed(child) for child in node.children]
+        return None if None in children else All(tuple(children))
+    if isinstance(node, Any):
+        children = [c for c in (_as_typed(child) for child in node.children) if c is not None]
+        return Any(tuple(children)) if children else None
+    return node
+
+
+def _relevance(column, node, weights):
     """Cover density (words near each other) plus how often each word occurs (which
     cover density alone ignores: a thread that says it again ranks higher)."""
     each = Any(tuple(_leaves(node)))
-    return func.ts_rank_cd(*weights, column, _tsquery(tsquery(node))) + func.ts_rank(
-        *weights, column, _tsquery(tsquery(each))
+    first = () if weights is None else (weights,)
+    return func.ts_rank_cd(*first, column, _tsquery(tsquery(node))) + func.ts_rank(
+        *first, column, _tsquery(tsquery(each))
     )
+
+
+def _score(column, node, weights=None):
+    """The words as typed count fully, what the search added (synonyms, parts) at
+    their lower weight: a thread with the typed word ranks first, as on Whoosh."""
+    added = _relevance(column, node, weights) * ADDED_WEIGHT
+    typed = _as_typed(node)
+    return added if typed is None else _relevance(column, typed, weights) + added
 
 
 class Search:
@@ -279,11 +317,5 @@ def similar_threads(user, title: str, limit: int = 5) -> list[Thread]:
         .order_by(func.ts_rank_cd(WEIGHTS, document, _tsquery(words)).desc(), *NEWEST)
         .limit(limit * 6)
     )
-    terms = set().union(*(_words(node) for node in nodes))
+    terms = set().union(*(lexemes_of(node) for node in nodes))
     return results.similar(user, list(db.session.scalars(stmt)), terms, len(nodes), limit)
-
-
-def _words(node) -> set[str]:
-    if isinstance(node, Term):
-        return {node.lexeme}
-    return set(node.lexemes) if isinstance(node, Phrase) else set()
