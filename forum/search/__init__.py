@@ -9,7 +9,7 @@ def init_app(app) -> None:
     from .store import IndexStore
 
     index_store = IndexStore(
-        app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_SECONDS"]
+        app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_DOCUMENTS"]
     )
     index_store.warm = warm
     app.extensions["search"] = index_store

@@ -13,7 +13,6 @@ import os
 import secrets
 import shutil
 import threading
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -61,19 +60,18 @@ class SearcherCache:
 
 
 class IndexStore:
-    def __init__(self, root: Path, sync_reopen_seconds: float = 0.15) -> None:
+    def __init__(self, root: Path, sync_reopen_documents: int = 100_000) -> None:
         self.root = Path(root)
-        # A searcher that opened at least this fast is reopened in the request that
-        # notices a change (searches then see every change at once); a slower one in
-        # the background (SEARCH_SYNC_REOPEN_SECONDS).
-        self.sync_reopen_seconds = sync_reopen_seconds
+        # An index of at most this many documents is reopened in the request that
+        # notices a change (searches then see every change at once); a larger one in
+        # the background (SEARCH_SYNC_REOPEN_DOCUMENTS).
+        self.sync_reopen_documents = sync_reopen_documents
         self.current_link = self.root / "current"
         self._lock = threading.Lock()
         self._index = None
         self._searcher = None
         self._cache: SearcherCache | None = None
         self._generation: str | None = None
-        self._open_seconds = 0.0
         self._reopening: threading.Thread | None = None
         # Called with each new searcher's cache before it serves (to build its filters).
         self.warm = None
@@ -166,14 +164,18 @@ class IndexStore:
         process take turns: a shared Whoosh searcher is not known to be thread-safe.
 
         Opening a searcher on a large index takes long (about a second at a million
-        posts), and every indexing commit changes the index. So where opening was
-        slow, searches go on with the previous searcher (a consistent snapshot,
-        seconds old) while a background thread opens and warms the new one."""
+        posts), and every indexing commit changes the index. So on a large index,
+        searches go on with the previous searcher (a consistent snapshot, seconds
+        old) while a background thread opens and warms the new one.
+
+        Which way is decided by the size of the index, not by how long the last
+        open took: a timed decision flips with the machine's load, and with it
+        whether a search sees the latest change (and what it costs)."""
         with self._lock:
             if self._searcher is None:
                 self._open()
             elif self._outdated():
-                if self._open_seconds <= self.sync_reopen_seconds:
+                if self._searcher.doc_count_all() <= self.sync_reopen_documents:
                     self._open()
                 else:
                     self._reopen_in_background()
@@ -184,18 +186,17 @@ class IndexStore:
 
     def _prepared(self):
         """A new searcher on the current generation, warmed, not yet in use."""
-        started = time.perf_counter()
         generation, index = self.open_index()
         cache = SearcherCache(index.searcher())
         if self.warm is not None:
             self.warm(cache)
-        return generation, index, cache, time.perf_counter() - started
+        return generation, index, cache
 
-    def _install(self, generation, index, cache, seconds) -> None:
+    def _install(self, generation, index, cache) -> None:
         """Replaces the current searcher (the caller holds the lock)."""
         self._close()
         self._generation, self._index, self._cache = generation, index, cache
-        self._searcher, self._open_seconds = cache.searcher, seconds
+        self._searcher = cache.searcher
 
     def _open(self) -> None:
         self._install(*self._prepared())
