@@ -8,11 +8,15 @@ used, because it keeps merged-away segments in every Whoosh fork.
 """
 
 import fcntl
+import json
 import logging
 import os
+import pickle
 import secrets
 import shutil
+import struct
 import threading
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,10 +25,20 @@ from pathlib import Path
 from flask import current_app
 from whoosh import index as whoosh_index
 from whoosh.query import Term
+from whoosh.reading import CorruptIndexError
 
 from .schema import SCHEMA_VERSION, build_schema
 
 VERSION_FILE = "schema-version"
+# Which generation was found damaged, when and how: shared by every process on the
+# machine, so that all of them answer 503 until the rebuild, not just the one that
+# happened to read the damaged part.
+DAMAGE_FILE = "damaged.json"
+# What Whoosh raises on damaged files: a truncated segment gives EOFError at its first
+# read (often only when searching or writing, not when opening); a damaged table of
+# contents an unpickling error; damaged postings CorruptIndexError, struct or zlib
+# errors; a vanished file OSError.
+DAMAGE = (CorruptIndexError, EOFError, OSError, struct.error, pickle.UnpicklingError, zlib.error)
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +102,8 @@ class IndexStore:
         generation = self.current_generation()
         if generation is None:
             raise IndexUnavailable("missing", "no index has been built yet")
+        if (damage := self.damage()) is not None:
+            raise IndexUnavailable("corrupt", damage["detail"])
         path = self.root / generation
         try:
             version = int((path / VERSION_FILE).read_text())
@@ -98,7 +114,42 @@ class IndexStore:
         try:
             return generation, whoosh_index.open_dir(str(path))
         except Exception as error:  # open_dir fails in many ways on damaged files
-            raise IndexUnavailable("corrupt", f"{type(error).__name__}: {error}") from error
+            raise self.damaged(generation, error) from error
+
+    # Damage ------------------------------------------------------------------
+
+    def damaged(self, generation: str | None, error: BaseException) -> IndexUnavailable:
+        """Records that `generation` is damaged (once, logged) and returns the error to
+        raise. Searches answer 503 from now on; the indexer rebuilds."""
+        detail = f"{type(error).__name__}: {error}"[:500]
+        if generation is not None and self.damage() is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            record = {
+                "generation": generation,
+                "detected": datetime.now(UTC).isoformat(),
+                "detail": detail,
+            }
+            temporary = self.root / f".damaged-{secrets.token_hex(4)}"
+            temporary.write_text(json.dumps(record))
+            os.replace(temporary, self.root / DAMAGE_FILE)
+            log.error(
+                "search index %s is damaged (%s); search answers 503 until it is rebuilt",
+                generation,
+                detail,
+            )
+        return IndexUnavailable("corrupt", detail)
+
+    def damage(self) -> dict | None:
+        """The damage recorded for the generation in use, if any (a record about an
+        older generation is void: a rebuild replaced it)."""
+        try:
+            record = json.loads((self.root / DAMAGE_FILE).read_text())
+        except (OSError, ValueError):
+            return None
+        if record.get("generation") != self.current_generation():
+            return None
+        record["detected"] = datetime.fromisoformat(record["detected"])
+        return record
 
     def new_generation(self):
         """An empty index in a fresh directory, not yet in use."""
@@ -121,6 +172,7 @@ class IndexStore:
         temporary = self.root / f".current-{secrets.token_hex(4)}"
         os.symlink(generation, temporary)
         os.replace(temporary, self.current_link)
+        (self.root / DAMAGE_FILE).unlink(missing_ok=True)
         keep = {generation, previous}
         for path in self.root.glob("gen-*"):
             if path.name not in keep:
@@ -141,6 +193,11 @@ class IndexStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def rebuilding(self) -> bool:
+        """Whether some process holds the rebuild lock now."""
+        with self.rebuild_lock() as acquired:
+            return not acquired
+
     # Writing -----------------------------------------------------------------
 
     def writer(self, timeout: float):
@@ -150,7 +207,10 @@ class IndexStore:
         an index nobody reads."""
         for _ in range(3):
             generation, ix = self.open_index()
-            writer = ix.writer(timeout=timeout, delay=0.05)
+            try:
+                writer = ix.writer(timeout=timeout, delay=0.05)
+            except DAMAGE as error:
+                raise self.damaged(generation, error) from error
             if self.current_generation() == generation:
                 return writer
             writer.cancel()
@@ -172,14 +232,21 @@ class IndexStore:
         open took: a timed decision flips with the machine's load, and with it
         whether a search sees the latest change (and what it costs)."""
         with self._lock:
-            if self._searcher is None:
-                self._open()
-            elif self._outdated():
-                if self._searcher.doc_count_all() <= self.sync_reopen_documents:
+            generation = self.current_generation()
+            try:
+                if self._searcher is None:
                     self._open()
-                else:
-                    self._reopen_in_background()
-            yield self._cache
+                elif self._outdated():
+                    if self._searcher.doc_count_all() <= self.sync_reopen_documents:
+                        self._open()
+                    else:
+                        self._reopen_in_background()
+                generation = self._generation
+                yield self._cache
+            except DAMAGE as error:
+                # Damaged files show when they are read: opening, or any search.
+                self._close()
+                raise self.damaged(generation, error) from error
 
     def _outdated(self) -> bool:
         return self.current_generation() != self._generation or not self._searcher.up_to_date()
@@ -208,6 +275,9 @@ class IndexStore:
         def reopen():
             try:
                 prepared = self._prepared()
+            except DAMAGE as error:
+                self.damaged(self.current_generation(), error)
+                return
             except Exception:
                 log.exception("reopening the searcher failed; searches use the previous one")
                 return
@@ -229,19 +299,31 @@ class IndexStore:
     # Health --------------------------------------------------------------------
 
     def status(self) -> dict:
-        """For the admin page: state, generation, documents and size on disk."""
+        """For the admin page: state (with when damage was detected), generation,
+        documents, size on disk, and whether a rebuild is running."""
+        rebuilding = self.rebuilding()
         try:
             generation, ix = self.open_index()
+            with ix.searcher() as searcher:
+                threads = len(list(Term("private", False).docs(searcher))) + len(
+                    list(Term("private", True).docs(searcher))
+                )
+                documents = searcher.doc_count()
+        except DAMAGE as error:
+            problem = self.damaged(self.current_generation(), error)
+            return {"state": problem.state, "detail": problem.detail, "rebuilding": rebuilding}
         except IndexUnavailable as problem:
-            return {"state": problem.state, "detail": problem.detail}
-        with ix.searcher() as searcher:
-            threads = len(list(Term("private", False).docs(searcher))) + len(
-                list(Term("private", True).docs(searcher))
-            )
-            documents = searcher.doc_count()
+            damage = self.damage() or {}
+            return {
+                "state": problem.state,
+                "detail": problem.detail,
+                "detected": damage.get("detected"),
+                "rebuilding": rebuilding,
+            }
         files = [path.stat() for path in (self.root / generation).iterdir()]
         return {
             "state": "ok",
+            "rebuilding": rebuilding,
             "generation": generation,
             "threads": threads,
             "posts": documents - threads,
