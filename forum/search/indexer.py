@@ -25,8 +25,11 @@ log = logging.getLogger(__name__)
 def run_batch() -> int:
     """Applies up to SEARCH_BATCH_SIZE due tasks; returns how many (0: nothing to do,
     or the index is busy and the tasks wait for the next run). A missing or corrupt
-    index, or an admin's request, is answered with a rebuild."""
+    index, or an admin's request, is answered with a rebuild. Only the process that
+    holds the applier lock applies tasks; in the others this does nothing."""
     config = current_app.config
+    if not store().is_applier():
+        return 0
     requested = outbox.due([REBUILD_TASK], 100)
     if requested:
         try:

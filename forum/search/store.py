@@ -16,6 +16,7 @@ import secrets
 import shutil
 import struct
 import threading
+import weakref
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ DAMAGE_FILE = "damaged.json"
 # contents an unpickling error; damaged postings CorruptIndexError, struct or zlib
 # errors; a vanished file OSError.
 DAMAGE = (CorruptIndexError, EOFError, OSError, struct.error, pickle.UnpicklingError, zlib.error)
+# Held by the one process on the machine that applies index tasks.
+APPLIER_LOCK = "applier.lock"
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,8 @@ class IndexStore:
         self._cache: SearcherCache | None = None
         self._generation: str | None = None
         self._reopening: threading.Thread | None = None
+        self._applier_guard = threading.Lock()
+        self._applier: tuple[int, int] | None = None  # (pid, descriptor holding the lock)
         # Called with each new searcher's cache before it serves (to build its filters).
         self.warm = None
 
@@ -192,6 +197,27 @@ class IndexStore:
                 yield True
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def is_applier(self) -> bool:
+        """Whether this process applies the index tasks: the first process to ask takes
+        the lock and keeps it for its lifetime; the others leave the tasks to it. When
+        it dies the kernel releases the lock, and the next process to ask takes over.
+        (With gunicorn workers in `thread` drain mode, every worker drains the outbox;
+        applying in all of them would only make them queue for Whoosh's write lock.)
+        A lock inherited through a fork belongs to the parent, not to the child."""
+        with self._applier_guard:
+            if self._applier is not None and self._applier[0] == os.getpid():
+                return True
+            self.root.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.root / APPLIER_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                return False
+            self._applier = (os.getpid(), descriptor)
+            weakref.finalize(self, os.close, descriptor)
+            return True
 
     def rebuilding(self) -> bool:
         """Whether some process holds the rebuild lock now."""
