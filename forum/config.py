@@ -124,7 +124,7 @@ class Defaults:
     # however busy the machine. Counts are exact up to SEARCH_COUNT_LIMIT when the
     # scan ends within that work; otherwise shown as "at least N".
     SEARCH_SCAN_BUDGET = 3000
-    SEARCH_SCAN_WORK = 50_000
+    SEARCH_SCAN_WORK = 5_000  # about 10 ms on 2 cores (benchmarks/search_bench.py)
     SEARCH_COUNT_LIMIT = 1000
 
     # Profile pictures, re-encoded to squares of AVATAR_SIZE pixels.

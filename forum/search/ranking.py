@@ -13,24 +13,23 @@ want:
   are short, so matching them is cheap, and a title match is the strongest hint.
 
 The work is counted, never timed: at most `budget` accepted matches are scored,
-and the postings lists are moved through at most `work` times (every `next` and
-`skip_to` of a single term's postings counts one step). Counting matches alone
-would not bound the cost: where matches are sparse (two common words that rarely
-meet, or a filter that rejects most matches) one step of a compound matcher reads
-through thousands of postings. Counting steps of the terms' postings does bound it,
-and depends only on the index and the query, never on how busy the machine is: the
-same query on the same index gives the same hits, order and count every time.
+and the terms' postings are moved through at most `work` times (every `skip_to`
+of a single term's postings counts one step, and so does every posting read past,
+one `next` each). Counting matches alone would not bound the cost: where matches
+are sparse (two common words that rarely meet, or a filter that rejects most
+matches) one step of a compound matcher reads through thousands of postings.
+Counting the terms' own steps does bound it, and depends only on the index and the
+query, never on how busy the machine is: the same query on the same index gives
+the same hits, order and count every time.
 
 When the work ends the scan early, the count is what was seen: a lower bound,
-shown as "more than N". Counts are capped at `count_limit` either way, so that
+shown as "at least N". Counts are capped at `count_limit` either way, so that
 every backend can state the same bound.
 """
 
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from whoosh.matching import WrappingMatcher
 
 # Segments smaller than this share of the index hold recent changes: scanned first.
 FRESH_SEGMENT_SHARE = 0.1
@@ -62,35 +61,23 @@ class Meter:
             raise WorkSpent
 
 
-class _MeteredMatcher(WrappingMatcher):
-    """A single term's postings that count every move against a meter."""
+def _metered(matcher, meter: Meter):
+    """A single term's postings that count every move against the meter. Only the
+    moves are intercepted (on the instance, not through a wrapper): `id`,
+    `is_active` and `score`, called far more often, keep their full speed."""
+    move, skip, copy = matcher.next, matcher.skip_to, matcher.copy
 
-    def __init__(self, child, meter: Meter, boost=1.0) -> None:
-        super().__init__(child, boost)
-        self.meter = meter
+    def next():
+        meter.step()
+        return move()
 
-    def copy(self):
-        return self.__class__(self.child.copy(), self.meter, self.boost)
+    def skip_to(id):
+        meter.step()
+        return skip(id)
 
-    def _replacement(self, newchild):
-        return self.__class__(newchild, self.meter, self.boost)
-
-    def next(self):
-        self.meter.step()
-        return self.child.next()
-
-    def skip_to(self, id):
-        self.meter.step()
-        return self.child.skip_to(id)
-
-    def skip_to_quality(self, minquality):
-        self.meter.step()
-        return self.child.skip_to_quality(minquality / self.boost)
-
-    def all_ids(self):
-        while self.is_active():
-            yield self.id()
-            self.next()
+    matcher.next, matcher.skip_to = next, skip_to
+    matcher.copy = lambda: _metered(copy(), meter)
+    return matcher
 
 
 class _MeteredSearcher:
@@ -106,7 +93,7 @@ class _MeteredSearcher:
         return getattr(self._searcher, name)
 
     def postings(self, fieldname, text, weighting=None, qf=1):
-        return _MeteredMatcher(self._searcher.postings(fieldname, text, weighting, qf), self._meter)
+        return _metered(self._searcher.postings(fieldname, text, weighting, qf), self._meter)
 
 
 def _matcher(query, leaf, context, meter: Meter | None = None):
