@@ -6,10 +6,13 @@ import os
 from contextlib import contextmanager
 
 
-def _spin(started) -> None:
+def _spin(started, parent: int) -> None:
+    """Busy until terminated, or until the test process is gone (killed by a timeout,
+    say): an orphan must not spin on."""
     started.wait()
-    while True:
-        pass
+    while os.getppid() == parent:
+        for _ in range(100_000):
+            pass
 
 
 @contextmanager
@@ -19,7 +22,10 @@ def saturated_cpu():
     context = multiprocessing.get_context("spawn")
     count = (os.cpu_count() or 1) + 1
     started = context.Barrier(count + 1)
-    spinners = [context.Process(target=_spin, args=(started,), daemon=True) for _ in range(count)]
+    spinners = [
+        context.Process(target=_spin, args=(started, os.getpid()), daemon=True)
+        for _ in range(count)
+    ]
     for spinner in spinners:
         spinner.start()
     try:
