@@ -178,6 +178,7 @@ def main() -> None:
     parser.add_argument("--database", help="database URL (default: SQLite in the workdir)")
     parser.add_argument("--workdir", help="keeps database and index (default: a temp dir)")
     parser.add_argument("--reuse", action="store_true", help="skip building if data exists")
+    parser.add_argument("--work", type=int, help="SEARCH_SCAN_WORK (default: the config's)")
     args = parser.parse_args()
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="kundenforum-bench-"))
@@ -189,6 +190,7 @@ def main() -> None:
             "SQLALCHEMY_DATABASE_URI": url,
             "SEARCH_INDEX_PATH": str(workdir / "search"),
             "OUTBOX_DRAIN": "worker",
+            **({"SEARCH_SCAN_WORK": args.work} if args.work else {}),
         }
     )
     rng = random.Random(20261121)  # noqa: S311 (reproducible test data)
@@ -233,7 +235,7 @@ def main() -> None:
         ]
         texts = queries(rng, words, args.queries)
         per_page = app.config["SEARCH_RESULTS_PER_PAGE"]
-        timings, found = [], []
+        timings, found, bounded = [], [], 0
         for number, text in enumerate(texts):
             options = engine.SearchOptions(q=text, **variants[number % len(variants)])
             viewer = viewers[number % len(viewers)]
@@ -243,11 +245,18 @@ def main() -> None:
                 [str(hit.snippet) for hit in (outcome.page.items if outcome.page else [])]
             timings.append((time.perf_counter() - started) * 1000)
             found.append(outcome.total)
+            bounded += outcome.count_is_lower_bound
             db.session.rollback()
         print(
             f"queries: {len(timings)} two-word queries with filters and highlights "
             f"({per_page} results per page), "
             f"median {statistics.median(found):,.0f} threads found"
+        )
+        config = app.config
+        print(
+            f"work budget: {config['SEARCH_SCAN_BUDGET']:,} matches scored, "
+            f"{config['SEARCH_SCAN_WORK']:,} postings steps, counts exact up to "
+            f"{config['SEARCH_COUNT_LIMIT']:,}; {bounded} of {len(texts)} counts were lower bounds"
         )
         p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
         print(f"latency: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms")

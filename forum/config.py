@@ -115,15 +115,20 @@ class Defaults:
     SEARCH_BACKEND = "whoosh"
     SEARCH_INDEX_PATH: str | None = None  # default: instance/search
     SEARCH_BATCH_SIZE = 500  # index tasks per index commit
-    # A searcher that opens faster than this is reopened at once after a change;
-    # slower ones (large indexes) in the background, serving the previous snapshot.
-    SEARCH_SYNC_REOPEN_SECONDS = 0.15
+    # An index of at most this many documents (threads + posts) is reopened in the
+    # search that notices a change (opening it takes about 0.1 s on 2 cores); a larger
+    # one in the background, searches meanwhile using the previous snapshot.
+    SEARCH_SYNC_REOPEN_DOCUMENTS = 100_000
     SEARCH_WRITER_TIMEOUT = 5  # seconds to wait for the index lock before retrying later
     SEARCH_REBUILD_WAIT = 120  # seconds a rebuild waits for the running indexer
-    # A search scores at most this many matches, in at most this many seconds (plus
-    # every title match), so that it stays fast at any size; beyond, counts are estimated.
+    # A search scores at most this many matches (plus every title match) and moves
+    # through postings at most SEARCH_SCAN_WORK times: its cost stays bounded at any
+    # size, and counted work (not time) makes the same query give the same answer
+    # however busy the machine. Counts are exact up to SEARCH_COUNT_LIMIT when the
+    # scan ends within that work; otherwise shown as "at least N".
     SEARCH_SCAN_BUDGET = 3000
-    SEARCH_SCAN_SECONDS = 0.015
+    SEARCH_SCAN_WORK = 5_000  # about 10 ms on 2 cores (benchmarks/search_bench.py)
+    SEARCH_COUNT_LIMIT = 1000
 
     # Profile pictures, re-encoded to squares of AVATAR_SIZE pixels.
     AVATAR_FOLDER: str | None = None  # default: instance/uploads/avatars

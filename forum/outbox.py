@@ -6,7 +6,9 @@ the commit and delete them only once their effect is durable: a crash replays a
 batch, never loses one. Where the draining happens is a setting:
 
 * ``thread`` (embedded default): a background thread of the web process, woken
-  after each request that recorded tasks and every few seconds anyway;
+  after each request that recorded tasks and every few seconds anyway (with several
+  web processes, search tasks are applied by one of them only: it holds the index's
+  applier lock, see forum/search/store.py);
 * ``inline``: at the end of the request that recorded them (tests, scripts);
 * ``worker``: only in `flask forum worker`, a separate process (production).
 """

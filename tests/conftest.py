@@ -60,9 +60,6 @@ def _test_config(url: str) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         # Side effects run at the end of each request, so tests see them at once.
         "OUTBOX_DRAIN": "inline",
-        # Searches see each change at once, also on a busy machine (one test turns
-        # this off to test the background reopen).
-        "SEARCH_SYNC_REOPEN_SECONDS": 60,
     }
 
 

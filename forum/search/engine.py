@@ -88,7 +88,7 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     query = (AndNot(query, Or(unwanted)) if unwanted else query).normalize()
     in_title = compiler.query(parsed, ("title",)) if matched is not None else None
     title_query = And([in_title, *filters]).normalize() if in_title is not None else None
-    budget = current_app.config["SEARCH_SCAN_BUDGET"]
+    config = current_app.config
     accept = _acceptance(cache, allowed, options)
 
     def ranked_up_to(page: int):
@@ -97,15 +97,16 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
             query,
             accept,
             limit=page * per_page,
-            budget=budget,
-            seconds=current_app.config["SEARCH_SCAN_SECONDS"],
+            budget=config["SEARCH_SCAN_BUDGET"],
+            work=config["SEARCH_SCAN_WORK"],
+            count_limit=config["SEARCH_COUNT_LIMIT"],
             title_query=title_query,
             sort_key=_newest_first(cache) if options.sort == "newest" else None,
         )
 
     ranked = ranked_up_to(options.page)
-    # Pages go as far as the documents that were actually scored; the count may be an
-    # estimate beyond them.
+    # Pages go as far as the documents that were actually scored; the count may be a
+    # lower bound beyond them.
     reachable = ranked.total if ranked.exact else ranked.scored
     page = min(options.page, max(1, math.ceil(reachable / per_page)))
     if page != options.page:
@@ -122,7 +123,7 @@ def search(cache, user, options: SearchOptions, per_page: int) -> Outcome:
     dropped = len(thread_ids) - len(hits)
     outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable - dropped)
     outcome.count = max(ranked.total - dropped, len(hits))
-    outcome.count_is_estimate = not ranked.exact or dropped > 0
+    outcome.count_is_lower_bound = not ranked.exact
     if ranked.total < 3 and parsed.clauses():
         outcome.suggestion = _suggestion(cache, options.q, parsed, filters, accept)
     return outcome
@@ -173,7 +174,12 @@ def _suggestion(cache, raw: str, parsed: ParsedQuery, filters, accept) -> str | 
 
     def findable(query) -> bool:
         found = ranking.rank(
-            cache.searcher, And([query, *filters]), accept, limit=1, budget=1, seconds=0.05
+            cache.searcher,
+            And([query, *filters]),
+            accept,
+            limit=1,
+            budget=1,
+            work=current_app.config["SEARCH_SCAN_WORK"],
         )
         return bool(found.docnums)
 
@@ -212,7 +218,7 @@ def similar_threads(cache, user, title: str, limit: int = 5) -> list[Thread]:
         allowed.__contains__,
         limit=limit * 6,
         budget=current_app.config["SEARCH_SCAN_BUDGET"],
-        seconds=current_app.config["SEARCH_SCAN_SECONDS"],
+        work=current_app.config["SEARCH_SCAN_WORK"],
     )
     ids = [_thread_id(cache.searcher, docnum) for docnum in ranked.docnums]
     return results.similar(user, ids, compiler.terms, len(alternatives), limit)

@@ -16,7 +16,7 @@ from .. import outbox
 from ..extensions import db
 from .documents import all_documents, post_documents, thread_documents
 from .schema import post_key, thread_key
-from .store import IndexUnavailable, store
+from .store import DAMAGE, IndexUnavailable, store
 from .tasks import KINDS, POST_TASK, REBUILD_TASK, THREAD_TASK
 
 log = logging.getLogger(__name__)
@@ -25,8 +25,11 @@ log = logging.getLogger(__name__)
 def run_batch() -> int:
     """Applies up to SEARCH_BATCH_SIZE due tasks; returns how many (0: nothing to do,
     or the index is busy and the tasks wait for the next run). A missing or corrupt
-    index, or an admin's request, is answered with a rebuild."""
+    index, or an admin's request, is answered with a rebuild. Only the process that
+    holds the applier lock applies tasks; in the others this does nothing."""
     config = current_app.config
+    if not store().is_applier():
+        return 0
     requested = outbox.due([REBUILD_TASK], 100)
     if requested:
         try:
@@ -44,20 +47,28 @@ def run_batch() -> int:
         return 0
     try:
         writer = store().writer(timeout=config["SEARCH_WRITER_TIMEOUT"])
+        writer_generation = store().current_generation()
     except LockError:
         log.info("search index busy; indexing continues on the next run")
         return 0
     except IndexUnavailable as problem:
         if problem.state == "busy":
             return 0
-        log.error("%s; rebuilding it from the database", problem)
-        return 1 if rebuild() is not None else 0
+        return _rebuild_soon(problem)
     tasks = []
     try:
         tasks = outbox.due(KINDS, config["SEARCH_BATCH_SIZE"])
         post_ids = {t.target_id for t in tasks if t.kind == POST_TASK}
         thread_ids = {t.target_id for t in tasks if t.kind == THREAD_TASK}
         _apply(writer, thread_documents(thread_ids), post_documents(post_ids))
+        writer.commit()
+    except DAMAGE as error:
+        # Replacing a document reads the old one, and a commit merges segments: this
+        # is where a damaged index shows when nobody searches. The batch's tasks
+        # stay; the rebuild reads the database after them, so it covers them.
+        _cancel(writer)
+        db.session.rollback()
+        return _rebuild_soon(store().damaged(writer_generation, error))
     except Exception as error:
         # A batch that cannot be indexed must not block the ones after it.
         writer.cancel()
@@ -68,9 +79,29 @@ def run_batch() -> int:
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
     outbox.finish(tasks)
     return len(tasks)
+
+
+def _rebuild_soon(problem: IndexUnavailable) -> int:
+    """A missing or damaged index: a rebuild is asked for once, through the outbox, and
+    runs in the next call. Should it fail (a full disk), it waits longer each time
+    instead of running again on every drain."""
+    if rebuild_pending():
+        return 0
+    log.error("%s; rebuilding it from the database", problem)
+    request_rebuild()
+    db.session.commit()
+    return 1
+
+
+def _cancel(writer) -> None:
+    """Gives up a writer on a damaged index: cancelling may read it again and fail,
+    and must not hide the damage; the lock goes with the writer's file handle."""
+    try:
+        writer.cancel()
+    except Exception:
+        log.warning("cancelling a writer on a damaged index failed", exc_info=True)
 
 
 def check_index_health() -> None:
@@ -156,4 +187,4 @@ def _hold_current_index():
     try:
         return store().writer(timeout=current_app.config["SEARCH_REBUILD_WAIT"])
     except IndexUnavailable:
-        return None
+        return None  # missing or damaged: nothing to hold

@@ -65,9 +65,10 @@ class Outcome:
     page: Page | None = None
     notes: list = field(default_factory=list)
     suggestion: str | None = None
-    # How many threads match; estimated when the search stopped counting early.
+    # How many threads match: exact, or (when the search stopped early, or beyond
+    # SEARCH_COUNT_LIMIT) a lower bound, shown as "at least".
     count: int = 0
-    count_is_estimate: bool = False
+    count_is_lower_bound: bool = False
 
     @property
     def total(self) -> int:

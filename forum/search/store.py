@@ -8,12 +8,16 @@ used, because it keeps merged-away segments in every Whoosh fork.
 """
 
 import fcntl
+import json
 import logging
 import os
+import pickle
 import secrets
 import shutil
+import struct
 import threading
-import time
+import weakref
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,10 +26,22 @@ from pathlib import Path
 from flask import current_app
 from whoosh import index as whoosh_index
 from whoosh.query import Term
+from whoosh.reading import CorruptIndexError
 
 from .schema import SCHEMA_VERSION, build_schema
 
 VERSION_FILE = "schema-version"
+# Which generation was found damaged, when and how: shared by every process on the
+# machine, so that all of them answer 503 until the rebuild, not just the one that
+# happened to read the damaged part.
+DAMAGE_FILE = "damaged.json"
+# What Whoosh raises on damaged files: a truncated segment gives EOFError at its first
+# read (often only when searching or writing, not when opening); a damaged table of
+# contents an unpickling error; damaged postings CorruptIndexError, struct or zlib
+# errors; a vanished file OSError.
+DAMAGE = (CorruptIndexError, EOFError, OSError, struct.error, pickle.UnpicklingError, zlib.error)
+# Held by the one process on the machine that applies index tasks.
+APPLIER_LOCK = "applier.lock"
 
 log = logging.getLogger(__name__)
 
@@ -61,20 +77,21 @@ class SearcherCache:
 
 
 class IndexStore:
-    def __init__(self, root: Path, sync_reopen_seconds: float = 0.15) -> None:
+    def __init__(self, root: Path, sync_reopen_documents: int = 100_000) -> None:
         self.root = Path(root)
-        # A searcher that opened at least this fast is reopened in the request that
-        # notices a change (searches then see every change at once); a slower one in
-        # the background (SEARCH_SYNC_REOPEN_SECONDS).
-        self.sync_reopen_seconds = sync_reopen_seconds
+        # An index of at most this many documents is reopened in the request that
+        # notices a change (searches then see every change at once); a larger one in
+        # the background (SEARCH_SYNC_REOPEN_DOCUMENTS).
+        self.sync_reopen_documents = sync_reopen_documents
         self.current_link = self.root / "current"
         self._lock = threading.Lock()
         self._index = None
         self._searcher = None
         self._cache: SearcherCache | None = None
         self._generation: str | None = None
-        self._open_seconds = 0.0
         self._reopening: threading.Thread | None = None
+        self._applier_guard = threading.Lock()
+        self._applier: tuple[int, int] | None = None  # (pid, descriptor holding the lock)
         # Called with each new searcher's cache before it serves (to build its filters).
         self.warm = None
 
@@ -90,6 +107,8 @@ class IndexStore:
         generation = self.current_generation()
         if generation is None:
             raise IndexUnavailable("missing", "no index has been built yet")
+        if (damage := self.damage()) is not None:
+            raise IndexUnavailable("corrupt", damage["detail"])
         path = self.root / generation
         try:
             version = int((path / VERSION_FILE).read_text())
@@ -100,7 +119,42 @@ class IndexStore:
         try:
             return generation, whoosh_index.open_dir(str(path))
         except Exception as error:  # open_dir fails in many ways on damaged files
-            raise IndexUnavailable("corrupt", f"{type(error).__name__}: {error}") from error
+            raise self.damaged(generation, error) from error
+
+    # Damage ------------------------------------------------------------------
+
+    def damaged(self, generation: str | None, error: BaseException) -> IndexUnavailable:
+        """Records that `generation` is damaged (once, logged) and returns the error to
+        raise. Searches answer 503 from now on; the indexer rebuilds."""
+        detail = f"{type(error).__name__}: {error}"[:500]
+        if generation is not None and self.damage() is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            record = {
+                "generation": generation,
+                "detected": datetime.now(UTC).isoformat(),
+                "detail": detail,
+            }
+            temporary = self.root / f".damaged-{secrets.token_hex(4)}"
+            temporary.write_text(json.dumps(record))
+            os.replace(temporary, self.root / DAMAGE_FILE)
+            log.error(
+                "search index %s is damaged (%s); search answers 503 until it is rebuilt",
+                generation,
+                detail,
+            )
+        return IndexUnavailable("corrupt", detail)
+
+    def damage(self) -> dict | None:
+        """The damage recorded for the generation in use, if any (a record about an
+        older generation is void: a rebuild replaced it)."""
+        try:
+            record = json.loads((self.root / DAMAGE_FILE).read_text())
+        except (OSError, ValueError):
+            return None
+        if record.get("generation") != self.current_generation():
+            return None
+        record["detected"] = datetime.fromisoformat(record["detected"])
+        return record
 
     def new_generation(self):
         """An empty index in a fresh directory, not yet in use."""
@@ -123,6 +177,7 @@ class IndexStore:
         temporary = self.root / f".current-{secrets.token_hex(4)}"
         os.symlink(generation, temporary)
         os.replace(temporary, self.current_link)
+        (self.root / DAMAGE_FILE).unlink(missing_ok=True)
         keep = {generation, previous}
         for path in self.root.glob("gen-*"):
             if path.name not in keep:
@@ -143,6 +198,32 @@ class IndexStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def is_applier(self) -> bool:
+        """Whether this process applies the index tasks: the first process to ask takes
+        the lock and keeps it for its lifetime; the others leave the tasks to it. When
+        it dies the kernel releases the lock, and the next process to ask takes over.
+        (With gunicorn workers in `thread` drain mode, every worker drains the outbox;
+        applying in all of them would only make them queue for Whoosh's write lock.)
+        A lock inherited through a fork belongs to the parent, not to the child."""
+        with self._applier_guard:
+            if self._applier is not None and self._applier[0] == os.getpid():
+                return True
+            self.root.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.root / APPLIER_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                return False
+            self._applier = (os.getpid(), descriptor)
+            weakref.finalize(self, os.close, descriptor)
+            return True
+
+    def rebuilding(self) -> bool:
+        """Whether some process holds the rebuild lock now."""
+        with self.rebuild_lock() as acquired:
+            return not acquired
+
     # Writing -----------------------------------------------------------------
 
     def writer(self, timeout: float):
@@ -152,7 +233,10 @@ class IndexStore:
         an index nobody reads."""
         for _ in range(3):
             generation, ix = self.open_index()
-            writer = ix.writer(timeout=timeout, delay=0.05)
+            try:
+                writer = ix.writer(timeout=timeout, delay=0.05)
+            except DAMAGE as error:
+                raise self.damaged(generation, error) from error
             if self.current_generation() == generation:
                 return writer
             writer.cancel()
@@ -166,36 +250,46 @@ class IndexStore:
         process take turns: a shared Whoosh searcher is not known to be thread-safe.
 
         Opening a searcher on a large index takes long (about a second at a million
-        posts), and every indexing commit changes the index. So where opening was
-        slow, searches go on with the previous searcher (a consistent snapshot,
-        seconds old) while a background thread opens and warms the new one."""
+        posts), and every indexing commit changes the index. So on a large index,
+        searches go on with the previous searcher (a consistent snapshot, seconds
+        old) while a background thread opens and warms the new one.
+
+        Which way is decided by the size of the index, not by how long the last
+        open took: a timed decision flips with the machine's load, and with it
+        whether a search sees the latest change (and what it costs)."""
         with self._lock:
-            if self._searcher is None:
-                self._open()
-            elif self._outdated():
-                if self._open_seconds <= self.sync_reopen_seconds:
+            generation = self.current_generation()
+            try:
+                if self._searcher is None:
                     self._open()
-                else:
-                    self._reopen_in_background()
-            yield self._cache
+                elif self._outdated():
+                    if self._searcher.doc_count_all() <= self.sync_reopen_documents:
+                        self._open()
+                    else:
+                        self._reopen_in_background()
+                generation = self._generation
+                yield self._cache
+            except DAMAGE as error:
+                # Damaged files show when they are read: opening, or any search.
+                self._close()
+                raise self.damaged(generation, error) from error
 
     def _outdated(self) -> bool:
         return self.current_generation() != self._generation or not self._searcher.up_to_date()
 
     def _prepared(self):
         """A new searcher on the current generation, warmed, not yet in use."""
-        started = time.perf_counter()
         generation, index = self.open_index()
         cache = SearcherCache(index.searcher())
         if self.warm is not None:
             self.warm(cache)
-        return generation, index, cache, time.perf_counter() - started
+        return generation, index, cache
 
-    def _install(self, generation, index, cache, seconds) -> None:
+    def _install(self, generation, index, cache) -> None:
         """Replaces the current searcher (the caller holds the lock)."""
         self._close()
         self._generation, self._index, self._cache = generation, index, cache
-        self._searcher, self._open_seconds = cache.searcher, seconds
+        self._searcher = cache.searcher
 
     def _open(self) -> None:
         self._install(*self._prepared())
@@ -207,6 +301,9 @@ class IndexStore:
         def reopen():
             try:
                 prepared = self._prepared()
+            except DAMAGE as error:
+                self.damaged(self.current_generation(), error)
+                return
             except Exception:
                 log.exception("reopening the searcher failed; searches use the previous one")
                 return
@@ -228,19 +325,31 @@ class IndexStore:
     # Health --------------------------------------------------------------------
 
     def status(self) -> dict:
-        """For the admin page: state, generation, documents and size on disk."""
+        """For the admin page: state (with when damage was detected), generation,
+        documents, size on disk, and whether a rebuild is running."""
+        rebuilding = self.rebuilding()
         try:
             generation, ix = self.open_index()
+            with ix.searcher() as searcher:
+                threads = len(list(Term("private", False).docs(searcher))) + len(
+                    list(Term("private", True).docs(searcher))
+                )
+                documents = searcher.doc_count()
+        except DAMAGE as error:
+            problem = self.damaged(self.current_generation(), error)
+            return {"state": problem.state, "detail": problem.detail, "rebuilding": rebuilding}
         except IndexUnavailable as problem:
-            return {"state": problem.state, "detail": problem.detail}
-        with ix.searcher() as searcher:
-            threads = len(list(Term("private", False).docs(searcher))) + len(
-                list(Term("private", True).docs(searcher))
-            )
-            documents = searcher.doc_count()
+            damage = self.damage() or {}
+            return {
+                "state": problem.state,
+                "detail": problem.detail,
+                "detected": damage.get("detected"),
+                "rebuilding": rebuilding,
+            }
         files = [path.stat() for path in (self.root / generation).iterdir()]
         return {
             "state": "ok",
+            "rebuilding": rebuilding,
             "generation": generation,
             "threads": threads,
             "posts": documents - threads,

@@ -82,15 +82,20 @@ def results():
     return page, 503 if unavailable else 200
 
 
-def find_similar(user, title: str) -> list:
-    """Threads like a title being typed: none rather than an error without an index."""
+def _similar_or_none(user, title: str) -> list | None:
+    """Threads like a title being typed; None without a usable index."""
     title = title[: current_app.config["TITLE_MAX_LENGTH"]]
     if len(title.strip()) < 4:
         return []
     try:
         return backend().similar_threads(user, title)
     except SearchUnavailable:
-        return []
+        return None
+
+
+def find_similar(user, title: str) -> list:
+    """Threads like a title being typed: none rather than an error without an index."""
+    return _similar_or_none(user, title) or []
 
 
 @bp.get("/search/similar")
@@ -100,7 +105,9 @@ def similar():
     wait, limited = _too_many("SIMILAR")
     if limited:
         return jsonify(threads=[], message=limited), 429, {"Retry-After": str(wait)}
-    threads = find_similar(current_user, request.args.get("title", ""))
+    threads = _similar_or_none(current_user, request.args.get("title", ""))
+    if threads is None:
+        return jsonify(threads=[]), 503  # forum.js shows nothing; the index is rebuilt
     return jsonify(
         threads=[
             {

@@ -19,7 +19,7 @@ class WhooshBackend:
 
     def __init__(self, app) -> None:
         self.store = IndexStore(
-            app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_SECONDS"]
+            app.config["SEARCH_INDEX_PATH"], app.config["SEARCH_SYNC_REOPEN_DOCUMENTS"]
         )
         self.store.warm = warm
         app.extensions["search"] = self.store

@@ -87,17 +87,17 @@ def test_hidden_and_restored_posts_leave_and_return_at_commit(forum):
 
 
 @pytest.mark.postgresql_only
-def test_counts_are_exact_up_to_the_budget_and_about_beyond(app, forum):
+def test_counts_are_exact_up_to_the_bound_and_at_least_beyond(app, forum):
     asker = make_user("zaehlerin")
     titled = make_thread(forum.board, asker, "Grenzwort im Titel", "Kurz")
     for number in range(8):
         make_thread(forum.board, asker, f"Beitrag {number}", f"Grenzwort Nummer {number}")
     app.config["SEARCH_SCAN_BUDGET"] = 20
     exact = find(None, "Grenzwort")
-    assert (exact.total, exact.count_is_estimate) == (9, False)
-    app.config["SEARCH_SCAN_BUDGET"] = 5
+    assert (exact.total, exact.count_is_lower_bound) == (9, False)
+    app.config["SEARCH_SCAN_BUDGET"] = app.config["SEARCH_COUNT_LIMIT"] = 5
     bounded = find(None, "Grenzwort", per_page=4)
-    assert (bounded.total, bounded.count_is_estimate) == (5, True)
+    assert (bounded.total, bounded.count_is_lower_bound) == (5, True)
     assert titles(bounded)[0] == titled.title  # the oldest, but its title matches
     assert bounded.page.pages == 2  # the 5 newest and the title match
     assert find(None, "Grenzwort", per_page=4, page=9).page.page == 2

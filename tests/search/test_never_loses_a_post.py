@@ -289,7 +289,7 @@ def test_a_slow_searcher_is_reopened_in_the_background(forum, monkeypatch):
 
     index_now()
     assert _found_without_indexing("Router") == 1
-    monkeypatch.setattr(store(), "sync_reopen_seconds", -1)  # every open counts as slow
+    monkeypatch.setattr(store(), "sync_reopen_documents", 0)  # every index is large
     posts.reply(forum.member, forum.thread, "Schnappschussprobe")
     index_now()
     seen = _found_without_indexing("Schnappschussprobe")

@@ -155,12 +155,15 @@ def search(user, options: results.SearchOptions, per_page: int) -> Outcome:
     outcome = Outcome(notes=list(found.parsed.notes))
     if found.query.required is None and not (found.authors or options.has_filters):
         return outcome
-    budget = current_app.config["SEARCH_SCAN_BUDGET"]
+    config = current_app.config
+    budget, count_limit = config["SEARCH_SCAN_BUDGET"], config["SEARCH_COUNT_LIMIT"]
     ids = found.matching(search_threads.c.thread_id)
-    counted = db.session.scalar(select(func.count()).select_from(ids.limit(budget + 1).subquery()))
+    counted = db.session.scalar(
+        select(func.count()).select_from(ids.limit(count_limit + 1).subquery())
+    )
     candidates = _candidates(found, budget)
     reachable = counted
-    if counted > budget:
+    if counted > min(count_limit, budget):
         reachable = db.session.scalar(select(func.count()).select_from(candidates))
     page = min(options.page, max(1, math.ceil(reachable / per_page)))
     thread_ids = list(db.session.scalars(_ranked(found, candidates, page, per_page)))
@@ -169,8 +172,8 @@ def search(user, options: results.SearchOptions, per_page: int) -> Outcome:
     # Threads the database check dropped (another transaction changed them) are not counted.
     dropped = len(thread_ids) - len(hits)
     outcome.page = Page(items=hits, page=page, per_page=per_page, total=reachable - dropped)
-    outcome.count = max(min(counted, budget) - dropped, len(hits))
-    outcome.count_is_estimate = counted > budget or dropped > 0
+    outcome.count = max(min(counted, count_limit) - dropped, len(hits))
+    outcome.count_is_lower_bound = counted > count_limit
     if counted < 3 and found.parsed.clauses():
         outcome.suggestion = _suggestion(found, counted)
     return outcome
