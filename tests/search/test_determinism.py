@@ -4,7 +4,7 @@ the scan is bounded by counted work, never by the clock."""
 import pytest
 
 from forum.posts import services as posts
-from forum.search import indexer
+from forum.search.backend import backend
 from tests.cpu_load import saturated_cpu
 from tests.factories import make_thread, make_user
 
@@ -39,13 +39,13 @@ def busy_forum(app, forum):
         if n % 3 == 0:
             posts.reply(forum.member, thread, "Bei mir blinkt der Router auch, Leitung tot.")
     index_now()
-    indexer.rebuild()
+    backend().rebuild()
     for n in range(15):
         make_thread(forum.board, asker, f"Neu {n}", "Router blinkt nach dem Umzug.")
     index_now()
     # Small enough that every search below stops early: by the match budget, or by the
     # steps through postings where the two words rarely meet.
-    app.config["SEARCH_SCAN_BUDGET"] = 25
+    app.config["SEARCH_SCAN_BUDGET"] = app.config["SEARCH_COUNT_LIMIT"] = 25
     app.config["SEARCH_SCAN_WORK"] = 400
 
 

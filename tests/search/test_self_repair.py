@@ -13,6 +13,9 @@ from tests.factories import make_thread
 
 from .conftest import find, index_now
 
+# A damaged index is a Whoosh index on disk; PostgreSQL's own storage repairs itself.
+pytestmark = pytest.mark.whoosh_only
+
 
 @pytest.fixture
 def app_config(app_config):

@@ -23,7 +23,8 @@ from tests.factories import make_thread
 
 from .conftest import find
 
-pytestmark = pytest.mark.usefixtures("search_request")
+# One applier per index directory; PostgreSQL rows are written by each transaction.
+pytestmark = [pytest.mark.usefixtures("search_request"), pytest.mark.whoosh_only]
 
 PROCESSES = 3
 
