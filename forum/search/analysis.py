@@ -90,10 +90,21 @@ def word_parts(word: str, smallest: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(STEM(part) for part in found))
 
 
+def compound_parts_at(text: str) -> list[tuple[int, str]]:
+    """The parts of the text's compound words at their compound's position in
+    `analyse(text)`: (position, lexeme). Indexed apart from the whole words so that
+    exact matches rank first, but where the compound stands, so that a part is as
+    near its neighbours as the whole word is (PostgreSQL ranks by that)."""
+    return [
+        (token.pos, lexeme)
+        for token in ANALYZER(text, positions=True, chars=True)
+        for lexeme in word_parts(text[token.startchar : token.endchar])
+    ]
+
+
 def compound_parts(text: str) -> list[str]:
-    """The lexemes of the parts of the text's compound words, indexed apart from
-    the whole words so that exact matches rank first."""
-    return [lexeme for match in WORD.finditer(text) for lexeme in word_parts(match.group())]
+    """The same parts without positions (Whoosh keeps them in a field of their own)."""
+    return [lexeme for _, lexeme in compound_parts_at(text)]
 
 
 def clause_node(clause: Clause, widen: bool = True) -> Node | None:

@@ -49,7 +49,10 @@ SPELLINGS = (
     r"|e-mail|w-lan|wi-fi|d-lan|power[\s\-]lan|ip-tv|e-sim|hot-spot"
     r"|speed[\s\-]port|easy[\s\-]box|giga[\s\-]cube|magenta[\s\-]tv"
 )
-WORD_PATTERN = rf"(?i:{SPELLINGS})\w*|\w+(\.?\w+)*"
+# Words may hold dots between letters ("v1.2", "3.5GHz"). No nested repetition
+# ("\w+(\.?\w+)*", Whoosh's default, takes 2^n steps to refuse an n-letter word that
+# does not match to its end, as the query side's fullmatch asks).
+WORD_PATTERN = rf"(?i:{SPELLINGS})\w*|\w+(?:\.\w+)*"
 JOINED = r"[\s!\-]+"
 
 

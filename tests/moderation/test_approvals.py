@@ -3,20 +3,12 @@
 import pytest
 from sqlalchemy import select
 
-from forum import outbox
 from forum.extensions import db
-from forum.models import AuditEntry, Guest, Post, Thread
-from forum.search import engine
-from forum.search.store import store
+from forum.models import AuditEntry, Post, Thread
 from tests.factories import make_user
+from tests.search.conftest import find
 
 LINK_REPLY = "Schau hier: https://billig-router.example/angebot"
-
-
-def _found(user, q):
-    outbox.drain()
-    with store().searching() as cache:
-        return engine.search(cache, user or Guest(), engine.SearchOptions(q=q), 10).total
 
 
 def _held_reply(client, auth, forum, body=LINK_REPLY):
@@ -28,6 +20,7 @@ def _held_reply(client, auth, forum, body=LINK_REPLY):
     return newcomer, post, answer
 
 
+@pytest.mark.every_search_backend
 def test_a_new_accounts_link_waits_and_only_author_and_moderators_see_it(client, auth, forum):
     newcomer, post, answer = _held_reply(client, auth, forum)
     assert post.is_pending
@@ -44,7 +37,7 @@ def test_a_new_accounts_link_waits_and_only_author_and_moderators_see_it(client,
         assert client.get(f"/p/{post.id}").status_code == 404
         assert "billig-router" not in client.get(f"/u/{newcomer.username}").text
         auth.logout()
-    assert _found(None, "Angebot") == 0 and _found(forum.moderator, "Angebot") == 0
+    assert find(None, "Angebot").total == 0 and find(forum.moderator, "Angebot").total == 0
     auth.login(forum.moderator)
     assert "billig-router" in client.get(url).text
     assert "billig-router" in client.get("/moderation/approvals").text
@@ -89,6 +82,7 @@ def test_only_moderators_approve_or_reject(client, auth, forum, role):
     assert post.is_pending
 
 
+@pytest.mark.every_search_backend
 def test_approving_publishes_counts_and_indexes(client, auth, forum):
     newcomer, post, _ = _held_reply(client, auth, forum)
     auth.login(forum.moderator)
@@ -99,7 +93,7 @@ def test_approving_publishes_counts_and_indexes(client, auth, forum):
     assert (thread.post_count, thread.last_post_id, thread.status) == (2, post.id, "answered")
     assert db.session.get(type(newcomer), newcomer.id).post_count == 1
     assert "billig-router" in client.get(f"/t/{thread.id}-{thread.slug}").text
-    assert _found(None, "Angebot") == 1
+    assert find(None, "Angebot").total == 1
     entry = db.session.scalars(select(AuditEntry)).one()
     assert (entry.action, entry.target_id, entry.actor_id) == (
         "post.approve",
@@ -121,6 +115,7 @@ def test_rejecting_removes_the_post_and_keeps_its_text_in_the_log(client, auth, 
     assert "billig-router" in entry.before
 
 
+@pytest.mark.every_search_backend
 def test_a_new_thread_with_a_link_waits_with_its_thread(client, auth, forum):
     newcomer = make_user("neuling")
     auth.login(newcomer)
@@ -145,7 +140,7 @@ def test_a_new_thread_with_a_link_waits_with_its_thread(client, auth, forum):
     assert client.get(f"/t/{thread.id}-{thread.slug}").status_code == 200
     db.session.refresh(forum.board)
     assert (forum.board.thread_count, forum.board.post_count) == (2, 2)
-    assert _found(None, "Günstige") == 1
+    assert find(None, "Günstige").total == 1
 
 
 def test_rejecting_a_new_thread_removes_it(client, auth, forum):

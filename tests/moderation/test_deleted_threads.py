@@ -3,19 +3,11 @@
 import pytest
 from sqlalchemy import func, select
 
-from forum import outbox
 from forum.extensions import db
-from forum.models import AuditEntry, Guest, Post, PostRevision, Report, Thread, ThreadAffected, User
+from forum.models import AuditEntry, Post, PostRevision, Report, Thread, ThreadAffected, User
 from forum.posts import services as post_services
-from forum.search import engine
-from forum.search.store import store
 from tests.factories import make_thread
-
-
-def _found(user, q):
-    outbox.drain()
-    with store().searching() as cache:
-        return engine.search(cache, user or Guest(), engine.SearchOptions(q=q), 10).total
+from tests.search.conftest import find
 
 
 def _delete(client, auth, forum, reason="Werbung"):
@@ -54,6 +46,7 @@ def test_delete_needs_a_reason(client, auth, forum):
         ("admin", True),
     ],
 )
+@pytest.mark.every_search_backend
 def test_a_deleted_thread_is_gone_for_all_but_admins(client, auth, forum, role, sees):
     thread = forum.thread
     url = f"/t/{thread.id}-{thread.slug}"
@@ -66,11 +59,12 @@ def test_a_deleted_thread_is_gone_for_all_but_admins(client, auth, forum, role, 
     # In no list, not even an admin's: admins find deleted threads in the trash.
     assert "Router blinkt rot" not in client.get(f"/b/{forum.board.slug}").text
     assert "Router blinkt rot" not in client.get(f"/u/{forum.author.username}").text
-    assert _found(user, "Gewitter") == 0  # not even admins find deleted threads by search
+    assert find(user, "Gewitter").total == 0  # not even admins find deleted threads by search
     db.session.refresh(forum.board)
     assert (forum.board.thread_count, forum.board.post_count) == (0, 0)
 
 
+@pytest.mark.every_search_backend
 def test_admins_list_and_restore_deleted_threads(client, auth, forum):
     _delete(client, auth, forum, reason="Versehentlich gelöscht?")
     auth.login(forum.admin)
@@ -80,7 +74,7 @@ def test_admins_list_and_restore_deleted_threads(client, auth, forum):
     assert answer.status_code == 302
     auth.logout()
     assert client.get(f"/t/{forum.thread.id}-{forum.thread.slug}").status_code == 200
-    assert _found(None, "Gewitter") == 1
+    assert find(None, "Gewitter").total == 1
     db.session.refresh(forum.board)
     assert (forum.board.thread_count, forum.board.post_count) == (1, 1)
     actions = [(e.action, e.reason) for e in db.session.scalars(select(AuditEntry))]
@@ -98,6 +92,7 @@ def test_only_admins_see_restore_or_purge(client, auth, forum, role):
     assert db.session.get(Thread, thread_id).is_deleted
 
 
+@pytest.mark.every_search_backend
 def test_purge_removes_the_rows_and_keeps_an_audit_entry(client, auth, forum):
     thread = forum.thread
     reply = post_services.reply(forum.member, thread, "Router neu starten")
@@ -128,7 +123,7 @@ def test_purge_removes_the_rows_and_keeps_an_audit_entry(client, auth, forum):
     assert entry.reason == "Spam"
     db.session.refresh(forum.board)
     assert (forum.board.thread_count, forum.board.post_count) == (1, 1)
-    assert _found(forum.admin, "Router") == 0 and _found(forum.admin, "Bleibt") == 1
+    assert find(forum.admin, "Router").total == 0 and find(forum.admin, "Bleibt").total == 1
 
 
 def test_a_thread_that_is_not_deleted_cannot_be_purged(client, auth, forum):

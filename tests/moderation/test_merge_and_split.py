@@ -5,20 +5,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from forum import outbox
 from forum.extensions import db
-from forum.models import AuditEntry, Guest, Post, Thread, ThreadAffected, Visibility
+from forum.models import AuditEntry, Post, Thread, ThreadAffected, Visibility
 from forum.posts import services as post_services
-from forum.search import engine
-from forum.search.store import store
 from forum.support import services as support_services
 from tests.factories import make_board, make_thread
-
-
-def _found(user, q):
-    outbox.drain()
-    with store().searching() as cache:
-        return engine.search(cache, user or Guest(), engine.SearchOptions(q=q), 10).total
+from tests.search.conftest import find
 
 
 def _at(post: Post, minutes: int) -> None:
@@ -60,6 +52,7 @@ def test_others_cannot_merge_or_split(client, auth, forum, role):
 
 
 @pytest.mark.parametrize("role", ["moderator", "admin"])
+@pytest.mark.every_search_backend
 def test_merge_interleaves_posts_by_time_and_redirects(client, auth, forum, role):
     older, newer = _two_threads(forum)
     support_services.report_affected(forum.member, newer)
@@ -91,8 +84,8 @@ def test_merge_interleaves_posts_by_time_and_redirects(client, auth, forum, role
     entry = db.session.scalars(select(AuditEntry)).one()
     assert (entry.action, entry.target_id, entry.reason) == ("thread.merge", older.id, "gleich")
     assert "Rote LED am Router" in entry.before
-    assert _found(None, "LED") == 0  # the merged thread's title is gone from search
-    assert _found(None, "Gewitter") == 1  # its posts are found in the thread that stayed
+    assert find(None, "LED").total == 0  # the merged thread's title is gone from search
+    assert find(None, "Gewitter").total == 1  # its posts are found in the thread that stayed
 
 
 def test_merge_keeps_the_solution_of_either_thread(client, auth, forum):
@@ -143,6 +136,7 @@ def _reply_ids(thread):
 
 
 @pytest.mark.parametrize("role", ["moderator", "admin"])
+@pytest.mark.every_search_backend
 def test_split_moves_the_ticked_replies_into_a_new_thread(client, auth, forum, role):
     thread = forum.thread
     post_services.reply(forum.member, thread, "Router neu starten hilft")
@@ -175,7 +169,7 @@ def test_split_moves_the_ticked_replies_into_a_new_thread(client, auth, forum, r
     assert entry.target_id == thread.id and str(new.id) in entry.after
     auth.logout()
     assert client.get(f"/p/{off_topic.id}").headers["Location"].startswith(f"/t/{new.id}-")
-    assert _found(None, "Vertrag") == 1 and _found(None, "kündigen") == 1
+    assert find(None, "Vertrag").total == 1 and find(None, "kündigen").total == 1
 
 
 def test_split_refusals(client, auth, forum):

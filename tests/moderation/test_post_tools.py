@@ -3,12 +3,10 @@
 import pytest
 from sqlalchemy import select
 
-from forum import outbox
 from forum.extensions import db
 from forum.models import AuditEntry, Post
 from forum.posts import services as posts
-from forum.search import engine
-from forum.search.store import store
+from tests.search.conftest import find
 
 ROLES = ["guest", "member", "author", "staff", "moderator", "admin"]
 
@@ -82,23 +80,16 @@ def test_the_first_post_is_not_hidden_alone(client, auth, forum):
     assert not first.is_hidden
 
 
-def _search_total(q):
-    outbox.drain()
-    from forum.models import Guest
-
-    with store().searching() as cache:
-        return engine.search(cache, Guest(), engine.SearchOptions(q=q), 10).total
-
-
+@pytest.mark.every_search_backend
 def test_a_hidden_post_leaves_search_and_comes_back_when_restored(client, auth, forum, reply):
-    assert _search_total("Geheimtipp") == 1
+    assert find(None, "Geheimtipp").total == 1
     auth.login(forum.moderator)
     _hide(client, reply)
-    assert _search_total("Geheimtipp") == 0
+    assert find(None, "Geheimtipp").total == 0
     assert client.post(f"/p/{reply.id}/restore", data={"reason": "Irrtum"}).status_code == 302
     db.session.refresh(reply)
     assert not reply.is_hidden
-    assert _search_total("Geheimtipp") == 1
+    assert find(None, "Geheimtipp").total == 1
     actions = [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == ["post.hide", "post.restore"]
     restore = db.session.scalars(

@@ -2,9 +2,10 @@
 and with PostgreSQL a write is searchable the moment it commits, on every machine."""
 
 import os
+import re
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 
 from forum import create_app
 from forum.extensions import db
@@ -102,6 +103,33 @@ def test_counts_are_exact_up_to_the_bound_and_at_least_beyond(app, forum):
     assert bounded.page.pages == 2  # the 5 newest and the title match
     assert find(None, "Grenzwort", per_page=4, page=9).page.page == 2
     assert find(None, "Grenzwort", per_page=4) == bounded  # the same every time
+
+
+@pytest.mark.postgresql_only
+def test_the_parts_of_a_compound_stand_where_the_compound_stands(forum):
+    make_thread(
+        forum.board,
+        forum.member,
+        "Kündigungsbestätigung kam nie an",
+        "Seit dem Glasfaseranschluss warte ich auf die Kündigungsbestätigung.",
+    )
+    for table in (search_threads, search_posts):
+        documents = db.session.scalars(select(cast(table.c.document, Text))).all()
+        positions = _positions(documents[-1])
+        for whole, parts in [
+            ("kundigungsbestat", ["~kundig", "~bestat"]),
+            ("glasfaseranschluss", ["~glasfas", "~anschluss", "~glas", "~fas"]),
+        ]:
+            assert positions[whole]
+            assert all(positions[part] == positions[whole] for part in parts), table.name
+
+
+def _positions(document: str) -> dict[str, set[str]]:
+    """tsvector text ("'lexeme':1A,7C …") -> the positions of each lexeme, weights aside."""
+    return {
+        lexeme: {re.sub(r"[A-D]$", "", at) for at in places.split(",")}
+        for lexeme, places in re.findall(r"'((?:[^']|'')*)':(\S+)", document)
+    }
 
 
 @pytest.mark.postgresql_only

@@ -73,6 +73,14 @@ def test_words_typed_apart_that_are_one_are_searched_as_one():
     assert analysis.build(parse("Fritz Box")).required == Term("fritzbox", exact=False)
 
 
+def test_a_long_word_typed_before_another_is_read_at_once():
+    """Joining words typed apart matches the pair against the word pattern; with a
+    backtracking pattern a 40-letter word took hours (a search box as a denial of service)."""
+    long_word = "Kündigungsbestätigungsschreibenvorlagenordner" * 2
+    query = analysis.build(parse(f"{long_word} Router"))
+    assert len(query.required.children) == 2
+
+
 def test_the_index_gets_the_parts_of_every_compound():
     text = "Meine Kündigungsbestätigung und der Glasfaseranschluss"
     assert analysis.compound_parts(text) == [

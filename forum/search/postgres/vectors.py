@@ -1,18 +1,19 @@
 """Text and searches in PostgreSQL's own notation, from the shared analysis.
 
-Documents are built here from `analysis.analyse()` and `compound_parts()`, the
+Documents are built here from `analysis.analyse()` and `compound_parts_at()`, the
 same words the Whoosh index holds, and handed to PostgreSQL as tsvector and
 tsquery literals (bound parameters, each lexeme quoted): no text search
 dictionary has to be installed on the server, and stemming is never PostgreSQL's.
 
-Layout of a thread document: title words with weight A, then the parts of its
-compound words as "~part" (B), then the text of its posts (C) and its parts (D),
-each section well apart from the previous one so that no phrase crosses it.
+Layout of a thread document: title words with weight A, with the parts of its
+compound words as "~part" (B) at their compound's position, then the text of its
+posts (C) with its parts (D), each section well apart from the previous one so that
+no phrase crosses it.
 Exact words match whole words only; a part is found as "~part" as well.
 Authors are position-less "@username" lexemes, matched apart from the words.
 """
 
-from ..analysis import All, Any, Phrase, Prefix, Term, analyse, compound_parts
+from ..analysis import All, Any, Phrase, Prefix, Term, analyse, compound_parts_at
 
 PART = "~"
 AUTHOR = "@"
@@ -34,23 +35,31 @@ def _fits(lexeme: str) -> bool:
 class _Vector:
     def __init__(self) -> None:
         self.positions: dict[str, list[str]] = {}
-        self.next = 1
+        self.start = self.next = 1
         self.bare: set[str] = set()
 
     def add(self, words: list[tuple[int, str]], weight: str) -> None:
         """Words at their positions from the start of a new section."""
-        start, last = self.next, self.next
+        self.start = self.next
+        last = self._place(words, weight)
+        self.next = min(last + SECTION_GAP, MAX_POSITION)
+
+    def add_parts(self, text: str, weight: str) -> None:
+        """The parts of the compounds of `text`, the section just added, where each
+        compound stands."""
+        self._place([(at, PART + part) for at, part in compound_parts_at(text)], weight)
+
+    def _place(self, words: list[tuple[int, str]], weight: str) -> int:
+        """Adds words at their positions in the current section; the last position."""
+        last = self.start
         for position, lexeme in words:
-            at = min(start + position, MAX_POSITION)
+            at = min(self.start + position, MAX_POSITION)
             last = max(last, at)
             if _fits(lexeme):
                 found = self.positions.setdefault(lexeme, [])
                 if len(found) < MAX_POSITIONS:
                     found.append(f"{at}{weight}")
-        self.next = min(last + SECTION_GAP, MAX_POSITION)
-
-    def add_parts(self, text: str, weight: str) -> None:
-        self.add(list(enumerate(PART + part for part in compound_parts(text))), weight)
+        return last
 
     def literal(self) -> str:
         tokens = [f"{quote(lex)}:{','.join(at)}" for lex, at in sorted(self.positions.items())]
