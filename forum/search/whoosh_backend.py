@@ -2,6 +2,7 @@
 from the outbox by the one indexer (indexer.py), searched by engine.py."""
 
 import logging
+from contextlib import contextmanager
 
 from .. import outbox
 from ..extensions import db
@@ -24,21 +25,23 @@ class WhooshBackend:
         self.store.warm = warm
         app.extensions["search"] = self.store
 
-    def search(self, user, options, per_page):
+    @contextmanager
+    def _searching(self):
+        """The process's searcher; an unusable index becomes SearchUnavailable."""
         try:
             with self.store.searching() as cache:
-                return engine.search(cache, user, options, per_page)
+                yield cache
         except IndexUnavailable as problem:
             self._unavailable(problem)
             raise SearchUnavailable(str(problem)) from problem
 
+    def search(self, user, options, per_page):
+        with self._searching() as cache:
+            return engine.search(cache, user, options, per_page)
+
     def similar_threads(self, user, title, limit=5):
-        try:
-            with self.store.searching() as cache:
-                return engine.similar_threads(cache, user, title, limit)
-        except IndexUnavailable as problem:
-            self._unavailable(problem)
-            raise SearchUnavailable(str(problem)) from problem
+        with self._searching() as cache:
+            return engine.similar_threads(cache, user, title, limit)
 
     def _unavailable(self, problem: IndexUnavailable) -> None:
         """Logged, and a rebuild is asked for once; the forum goes on without search."""
